@@ -1,0 +1,184 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.language_id_job import LanguageIdJob
+from ...models.problem import Problem
+from ...models.unauthorized_problem import UnauthorizedProblem
+from ...types import Response
+
+
+def _path_segment(value: object) -> str:
+    """Percent-encode `value` as exactly one path segment.
+
+    Dots are encoded too when the value is only dots, since URL normalisation
+    would otherwise read "." or ".." as a step up the path.
+    """
+    segment = quote(str(value), safe="")
+    if segment.strip(".") == "":
+        return segment.replace(".", "%2E")
+    return segment
+
+
+def build_request_kwargs(
+    id: str,
+) -> dict[str, Any]:
+    """Keyword arguments for `httpx.Client.request` that perform this operation."""
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": f"/languageid/v1/jobs/{_path_segment(id)}",
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> LanguageIdJob | Problem | UnauthorizedProblem | None:
+    if response.status_code == 200:
+        response_200 = LanguageIdJob.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = UnauthorizedProblem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[LanguageIdJob | Problem | UnauthorizedProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[LanguageIdJob | Problem | UnauthorizedProblem]:
+    """Get a language identification job by id
+
+     Returns information about a language identification job.
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LanguageIdJob | Problem | UnauthorizedProblem]
+    """
+
+    request_kwargs = build_request_kwargs(
+        id=id,
+    )
+    response = client.get_httpx_client().request(**request_kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> LanguageIdJob | Problem | UnauthorizedProblem | None:
+    """Get a language identification job by id
+
+     Returns information about a language identification job.
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LanguageIdJob | Problem | UnauthorizedProblem
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[LanguageIdJob | Problem | UnauthorizedProblem]:
+    """Get a language identification job by id
+
+     Returns information about a language identification job.
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LanguageIdJob | Problem | UnauthorizedProblem]
+    """
+
+    request_kwargs = build_request_kwargs(
+        id=id,
+    )
+    response = await client.get_async_httpx_client().request(**request_kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> LanguageIdJob | Problem | UnauthorizedProblem | None:
+    """Get a language identification job by id
+
+     Returns information about a language identification job.
+
+    Args:
+        id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LanguageIdJob | Problem | UnauthorizedProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,198 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.bad_request_problem import BadRequestProblem
+from ...models.language_id_job import LanguageIdJob
+from ...models.unauthorized_problem import UnauthorizedProblem
+from ...types import UNSET, Response, Unset
+
+
+def build_request_kwargs(
+    *,
+    limit: int | Unset = 100,
+    starting_after: str | Unset = UNSET,
+) -> dict[str, Any]:
+    """Keyword arguments for `httpx.Client.request` that perform this operation."""
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["starting_after"] = starting_after
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/languageid/v1/jobs",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = LanguageIdJob.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = BadRequestProblem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = UnauthorizedProblem.from_dict(response.json())
+
+        return response_401
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 100,
+    starting_after: str | Unset = UNSET,
+) -> Response[BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob]]:
+    """List language identification jobs
+
+     Lists the jobs of the last 30 days, newest first. Use `starting_after` with the
+    id of the last job of a page to read the next page.
+
+    Args:
+        limit (int | Unset):  Default: 100.
+        starting_after (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob]]
+    """
+
+    request_kwargs = build_request_kwargs(
+        limit=limit,
+        starting_after=starting_after,
+    )
+    response = client.get_httpx_client().request(**request_kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 100,
+    starting_after: str | Unset = UNSET,
+) -> BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob] | None:
+    """List language identification jobs
+
+     Lists the jobs of the last 30 days, newest first. Use `starting_after` with the
+    id of the last job of a page to read the next page.
+
+    Args:
+        limit (int | Unset):  Default: 100.
+        starting_after (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob]
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        starting_after=starting_after,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 100,
+    starting_after: str | Unset = UNSET,
+) -> Response[BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob]]:
+    """List language identification jobs
+
+     Lists the jobs of the last 30 days, newest first. Use `starting_after` with the
+    id of the last job of a page to read the next page.
+
+    Args:
+        limit (int | Unset):  Default: 100.
+        starting_after (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob]]
+    """
+
+    request_kwargs = build_request_kwargs(
+        limit=limit,
+        starting_after=starting_after,
+    )
+    response = await client.get_async_httpx_client().request(**request_kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 100,
+    starting_after: str | Unset = UNSET,
+) -> BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob] | None:
+    """List language identification jobs
+
+     Lists the jobs of the last 30 days, newest first. Use `starting_after` with the
+    id of the last job of a page to read the next page.
+
+    Args:
+        limit (int | Unset):  Default: 100.
+        starting_after (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            starting_after=starting_after,
+        )
+    ).parsed
