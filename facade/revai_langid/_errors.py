@@ -283,7 +283,7 @@ class RateLimitError(APIError):
 class ServerError(APIError):
     """5xx: the API or a gateway in front of it failed."""
 
-    hint = "try again later; a submit was not retried, so check list_jobs first"
+    hint = "try again later; a failed submit is never retried, so check list_jobs first"
 
 
 class JobFailedError(RevAIError):
@@ -300,6 +300,27 @@ class JobFailedError(RevAIError):
         self.job = job
         self.failure = job.failure
         self.failure_detail = job.failure_detail
+
+    @classmethod
+    def for_job(cls, job: Job) -> JobFailedError:
+        """The error for a job that ended without completing, with advice."""
+        reason = job.failure or "no reason given"
+        detail = f": {shorten(job.failure_detail)}" if job.failure_detail else ""
+        advice = _FAILURE_ADVICE.get(
+            str(job.failure), "check the media and submit again"
+        )
+        return cls(
+            f"Job {job.id} ended {job.status} ({reason}){detail}. "
+            f"What to do: {advice}.",
+            job=job,
+        )
+
+
+_FAILURE_ADVICE = {
+    "insufficient_balance": "add credit to your Rev AI account, then submit again",
+    "invoicing_limit_exceeded": "raise the invoicing limit of your Rev AI account",
+    "internal_processing": "submit the job again; contact Rev AI if it keeps failing",
+}
 
 
 class WaitTimeoutError(RevAIError, TimeoutError):

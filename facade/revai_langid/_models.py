@@ -182,7 +182,7 @@ class Job:
 
     @classmethod
     def from_json(cls, data: object) -> Job:
-        """Build a job from its decoded JSON; raises `MalformedBody` if it is not one."""
+        """Build a job from decoded JSON; raises `MalformedBody` if it is not one."""
         fields = _Fields(data, "the job")
         failure = fields.optional_str("failure")
         created_on = fields.optional_datetime("created_on")

@@ -55,7 +55,7 @@ class RetryPolicy:
     ) -> float:
         """Seconds to wait before retry number `retry_number` (1 for the first)."""
         exponent = min(retry_number - 1, 32)
-        delay = min(self.initial_delay * 2**exponent, self.max_backoff)
+        delay: float = min(self.initial_delay * 2.0**exponent, self.max_backoff)
         delay *= 1 - min(self.jitter, 1.0) * random_fraction()
         return min(delay, self.max_delay)
 

@@ -1,0 +1,70 @@
+"""revai-langid: a typed client for the Rev AI Language Identification API (v1).
+
+Quick start::
+
+    from revai_langid import LanguageIdClient
+
+    with LanguageIdClient() as client:          # token from REVAI_ACCESS_TOKEN
+        result = client.identify("interview.mp3")
+        print(result.top_language)
+
+Every failure is a `RevAIError`; see `revai_langid._errors` for the whole tree.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ._client import LanguageIdClient
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    ConflictError,
+    InvalidArgumentError,
+    JobFailedError,
+    NotFoundError,
+    PayloadTooLargeError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseError,
+    RevAIError,
+    ServerError,
+    WaitTimeoutError,
+)
+from ._models import Job, JobFailure, JobStatus, LanguageConfidence, LanguageIdResult
+from ._retry import RetryPolicy
+from ._version import __version__
+
+logging.getLogger("revai_langid").addHandler(logging.NullHandler())
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "InvalidArgumentError",
+    "Job",
+    "JobFailedError",
+    "JobFailure",
+    "JobStatus",
+    "LanguageConfidence",
+    "LanguageIdClient",
+    "LanguageIdResult",
+    "NotFoundError",
+    "PayloadTooLargeError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseError",
+    "RetryPolicy",
+    "RevAIError",
+    "ServerError",
+    "WaitTimeoutError",
+    "__version__",
+]

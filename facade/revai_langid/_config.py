@@ -1,0 +1,141 @@
+"""Client settings: the access token, the base URL, timeouts and the User-Agent."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import platform
+from collections.abc import Mapping
+
+import httpx
+
+from ._errors import ConfigurationError
+from ._version import __version__
+
+TOKEN_ENV = "REVAI_ACCESS_TOKEN"  # noqa: S105 - a variable name, not a secret
+"""Environment variable read when no token is passed."""
+
+BASE_URL_ENV = "REVAI_BASE_URL"
+"""Environment variable read when no base URL is passed."""
+
+REGION_BASE_URLS: Mapping[str, str] = {
+    "us": "https://api.rev.ai",
+    "eu": "https://ec1.api.rev.ai",
+}
+"""The API's deployments; each needs an account and token of its own."""
+
+DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=30.0)
+"""Seconds allowed to connect, between bytes read or written, and to get a
+connection from the pool."""
+
+DEFAULT_UPLOAD_TIMEOUT = httpx.Timeout(connect=10.0, read=120.0, write=600.0, pool=30.0)
+"""Timeouts of an upload: a write may stall for minutes on a slow link."""
+
+TimeoutTypes = float | httpx.Timeout
+"""A timeout in seconds for every phase, or an `httpx.Timeout` with one per phase."""
+
+
+def resolve_token(token: str | None) -> str:
+    """The token to send: the argument, else `REVAI_ACCESS_TOKEN`, validated.
+
+    Raises:
+        ConfigurationError: If there is none, or it could inject a header.
+    """
+    if token is None:
+        token = os.environ.get(TOKEN_ENV)
+    if token is None or not token.strip():
+        raise ConfigurationError(
+            "No Rev AI access token: pass token=... or set the "
+            f"{TOKEN_ENV} environment variable (create a token at rev.ai)."
+        )
+    if token != token.strip():
+        raise ConfigurationError(
+            "The access token has leading or trailing whitespace; remove it."
+        )
+    if any(ord(char) < 0x21 or ord(char) == 0x7F for char in token):
+        raise ConfigurationError(
+            "The access token contains spaces or control characters; "
+            "copy it again from your Rev AI account."
+        )
+    return token
+
+
+def resolve_base_url(
+    base_url: str | None, region: str | None, *, allow_insecure_http: bool
+) -> httpx.URL:
+    """The origin requests go to: argument, else region, else env, else the US one.
+
+    Raises:
+        ConfigurationError: For an unknown region, a URL that is not http(s), or
+            plain http to a host other than this machine (unless allowed).
+    """
+    url = httpx.URL(_choose_base_url(base_url, region))
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ConfigurationError(
+            f"The base URL {str(url)!r} is not an http(s) URL with a host, "
+            "e.g. https://api.rev.ai."
+        )
+    if url.scheme == "http" and not allow_insecure_http and not _is_loopback(url):
+        raise ConfigurationError(
+            f"Refusing to send the access token over plain http to {url.host}: use "
+            "https, or pass allow_insecure_http=True if you really mean it."
+        )
+    return url.copy_with(query=None, fragment=None)
+
+
+def _choose_base_url(base_url: str | None, region: str | None) -> str:
+    if base_url is not None:
+        return base_url
+    if region is not None:
+        try:
+            return REGION_BASE_URLS[region.lower()]
+        except KeyError:
+            known = ", ".join(sorted(REGION_BASE_URLS))
+            raise ConfigurationError(
+                f"Unknown region {region!r}; use one of: {known}."
+            ) from None
+    return os.environ.get(BASE_URL_ENV) or REGION_BASE_URLS["us"]
+
+
+def _is_loopback(url: httpx.URL) -> bool:
+    if url.host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(url.host).is_loopback
+    except ValueError:
+        return False
+
+
+def resolve_timeout(
+    timeout: TimeoutTypes | None, default: httpx.Timeout
+) -> httpx.Timeout:
+    """An `httpx.Timeout` from seconds, a Timeout, or None for `default`.
+
+    Raises:
+        ConfigurationError: If a value is not a positive number of seconds.
+    """
+    if timeout is None:
+        return default
+    resolved = timeout if isinstance(timeout, httpx.Timeout) else _seconds(timeout)
+    phases = (resolved.connect, resolved.read, resolved.write, resolved.pool)
+    if any(phase is None or phase <= 0 for phase in phases):
+        raise ConfigurationError(
+            "Every timeout must be a positive number of seconds; "
+            "requests without a timeout could hang forever."
+        )
+    return resolved
+
+
+def _seconds(value: object) -> httpx.Timeout:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ConfigurationError(
+            "A timeout must be seconds or an httpx.Timeout, "
+            f"not {type(value).__name__}."
+        )
+    return httpx.Timeout(float(value))
+
+
+def user_agent() -> str:
+    """`revai-langid/<version> python/<version> httpx/<version>`."""
+    python = platform.python_version()
+    return f"revai-langid/{__version__} python/{python} httpx/{httpx.__version__}"

@@ -1,0 +1,199 @@
+"""The five API operations, built with the generated bindings.
+
+Each function returns an `Operation`: the request the generated `build_request_kwargs`
+describes, and how to read the answer into our models. The clients send them.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+from collections.abc import Callable, Mapping
+from typing import IO, Any, BinaryIO, cast
+
+from revai_langid_api.api.jobs import (
+    delete_job_by_id,
+    get_job_by_id,
+    get_result_by_id,
+    list_jobs,
+    submit_job,
+)
+from revai_langid_api.models import (
+    AuthHeadersType0,
+    NotificationConfigType0,
+    SourceConfigType0,
+    SubmitJobFileRequest,
+    SubmitJobOptions,
+    SubmitJobUrlRequest,
+)
+from revai_langid_api.types import UNSET, File, Unset
+
+from ._errors import InvalidArgumentError
+from ._models import Job, LanguageIdResult, jobs_from_json
+from ._pipeline import Operation
+
+RESULT_MEDIA_TYPES = "application/vnd.rev.languageid.v1.0+json, application/json;q=0.9"
+"""Accept header of the result call: the vendor type first, plain JSON accepted."""
+
+AuthHeaders = str | Mapping[str, str]
+"""Headers Rev sends to a source or notification URL: an `Authorization` value
+such as "Bearer abc", or a mapping of header names to values."""
+
+ProgressCallback = Callable[[int, int | None], object]
+"""Called with the bytes sent so far and the total (None when unknown)."""
+
+
+def job_id_segment(job_id: str) -> str:
+    """Check a job id before it goes into a path.
+
+    Raises:
+        InvalidArgumentError: For an id that is not a string or is empty.
+    """
+    if not isinstance(job_id, str):
+        raise InvalidArgumentError(
+            f"A job id must be a string, not {type(job_id).__name__}."
+        )
+    if not job_id:
+        raise InvalidArgumentError(
+            "The job id is empty; pass the id of a submitted job (Job.id)."
+        )
+    return job_id
+
+
+def get_job(job_id: str) -> Operation[Job]:
+    """GET /languageid/v1/jobs/{id}."""
+    request = get_job_by_id.build_request_kwargs(job_id_segment(job_id))
+    return Operation("get_job", request, Job.from_json)
+
+
+def get_result(job_id: str) -> Operation[LanguageIdResult]:
+    """GET /languageid/v1/jobs/{id}/result, asking for the vendor media type."""
+    request = get_result_by_id.build_request_kwargs(job_id_segment(job_id))
+    return Operation(
+        "get_result", request, LanguageIdResult.from_json, accept=RESULT_MEDIA_TYPES
+    )
+
+
+def delete_job(job_id: str) -> Operation[None]:
+    """DELETE /languageid/v1/jobs/{id}; a 404 after a lost answer counts as done."""
+    request = delete_job_by_id.build_request_kwargs(job_id_segment(job_id))
+    return Operation("delete_job", request, _nothing, missing_means_done=True)
+
+
+def list_jobs_page(
+    limit: int | None, starting_after: str | None
+) -> Operation[list[Job]]:
+    """GET /languageid/v1/jobs with optional `limit` and `starting_after`."""
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
+        raise InvalidArgumentError(f"limit must be an integer, not {limit!r}.")
+    request = list_jobs.build_request_kwargs(
+        limit=UNSET if limit is None else limit,
+        starting_after=UNSET if starting_after is None else starting_after,
+    )
+    return Operation("list_jobs", request, jobs_from_json)
+
+
+def submit_url(
+    url: str,
+    *,
+    source_auth: AuthHeaders | None,
+    options: SubmitJobOptions,
+) -> Operation[Job]:
+    """POST /languageid/v1/jobs with a JSON body naming the media's URL."""
+    if not isinstance(url, str) or not url:
+        raise InvalidArgumentError("Pass the media's URL as a non-empty string.")
+    body = SubmitJobUrlRequest(
+        source_config=SourceConfigType0(url=url, auth_headers=_auth(source_auth)),
+        notification_config=options.notification_config,
+        metadata=options.metadata,
+        delete_after_seconds=options.delete_after_seconds,
+    )
+    request = submit_job.build_request_kwargs(body=body)
+    return Operation("submit_url", request, Job.from_json, idempotent=False)
+
+
+def submit_file(
+    stream: IO[bytes], *, filename: str, options: SubmitJobOptions
+) -> Operation[Job]:
+    """POST /languageid/v1/jobs with a multipart body streaming `stream`."""
+    media = File(
+        payload=cast(BinaryIO, stream),
+        file_name=filename,
+        mime_type=_mime_type(filename),
+    )
+    body = SubmitJobFileRequest(media=media, options=options)
+    request = submit_job.build_request_kwargs(body=body)
+    return Operation(
+        "submit_file", request, Job.from_json, idempotent=False, upload=True
+    )
+
+
+def submit_options(
+    *,
+    metadata: str | None = None,
+    notification_url: str | None = None,
+    notification_auth: AuthHeaders | None = None,
+    delete_after_seconds: int | None = None,
+) -> SubmitJobOptions:
+    """The options both kinds of submit share; None leaves an option out."""
+    if notification_auth is not None and notification_url is None:
+        raise InvalidArgumentError(
+            "notification_auth was given without notification_url; pass both."
+        )
+    notification: NotificationConfigType0 | Unset = UNSET
+    if notification_url is not None:
+        notification = NotificationConfigType0(
+            url=notification_url, auth_headers=_auth(notification_auth)
+        )
+    return SubmitJobOptions(
+        notification_config=notification,
+        metadata=UNSET if metadata is None else metadata,
+        delete_after_seconds=_seconds_or_unset(delete_after_seconds),
+    )
+
+
+def media_filename(file: object, filename: str | None) -> str:
+    """The file name sent with an upload: given, else the file's own, else "media"."""
+    if filename:
+        return filename
+    name = file if isinstance(file, str | os.PathLike) else getattr(file, "name", None)
+    if isinstance(name, str | os.PathLike):
+        return os.path.basename(os.fsdecode(name)) or "media"
+    return "media"
+
+
+def _mime_type(filename: str) -> str:
+    guessed, _ = mimetypes.guess_type(filename)
+    return guessed or "application/octet-stream"
+
+
+def _seconds_or_unset(value: int | None) -> int | Unset:
+    if value is None:
+        return UNSET
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidArgumentError(
+            f"delete_after_seconds must be an integer number of seconds, not {value!r}."
+        )
+    return value
+
+
+def _auth(headers: AuthHeaders | None) -> AuthHeadersType0 | Unset:
+    if headers is None:
+        return UNSET
+    if isinstance(headers, str):
+        headers = {"Authorization": headers}
+    if not isinstance(headers, Mapping) or not all(
+        isinstance(key, str) and isinstance(value, str)
+        for key, value in headers.items()
+    ):
+        raise InvalidArgumentError(
+            "Auth headers must be a string (the Authorization value) or a mapping "
+            "of header names to string values."
+        )
+    auth = AuthHeadersType0()
+    auth.additional_properties = dict(headers)
+    return auth
+
+
+def _nothing(data: Any) -> None:
+    return None

@@ -1,0 +1,361 @@
+"""What happens to one API call, apart from the I/O: the boundary of the library.
+
+The sync and async clients both run the same loop: build the request, send it, and
+hand the answer (or the transport error) to `Pipeline.after_response` or
+`Pipeline.after_error`, which decide between a result, an error to raise, and a
+retry after some delay. Every httpx exception and every unreadable body is turned
+into one of our errors here, with `raise ... from`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from http import HTTPStatus
+from typing import Any, Generic, TypeVar
+
+import httpx
+from attrs import field, frozen
+
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    NotFoundError,
+    PayloadTooLargeError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseError,
+    RevAIError,
+    ServerError,
+    shorten,
+)
+from ._models import MalformedBody
+from ._retry import (
+    RetryPolicy,
+    parse_retry_after,
+    should_retry_error,
+    should_retry_status,
+)
+
+logger = logging.getLogger("revai_langid")
+
+T = TypeVar("T")
+
+MAX_BODY_KEPT = 10_000
+"""Characters of a non-JSON error body kept on the exception's `body`."""
+
+TRANSPORT_ERRORS = (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError)
+"""What httpx raises while sending a request or reading its answer."""
+
+_STATUS_ERRORS: dict[int, type[APIError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    413: PayloadTooLargeError,
+    429: RateLimitError,
+}
+
+
+@frozen
+class Operation(Generic[T]):
+    """One API call: what to send and how to read a successful answer.
+
+    Attributes:
+        name: Short name for logs, e.g. "get_job".
+        request: Keyword arguments from the generated `build_request_kwargs`.
+        parse: Reads the decoded JSON of a 2xx answer (None for an empty body).
+        idempotent: Whether repeating the call cannot do anything twice.
+        accept: The Accept header to send.
+        missing_means_done: A 404 on a retry means an earlier attempt succeeded.
+        upload: Whether the body is an upload (longer write timeout).
+    """
+
+    name: str
+    request: dict[str, Any] = field(repr=False)
+    parse: Callable[[object], T]
+    idempotent: bool = True
+    accept: str = "application/json"
+    missing_means_done: bool = False
+    upload: bool = False
+
+    @property
+    def method(self) -> str:
+        """The HTTP method, upper case."""
+        return str(self.request["method"]).upper()
+
+    @property
+    def path(self) -> str:
+        """The request path, without host or query."""
+        return str(self.request["url"])
+
+
+@frozen
+class Step(Generic[T]):
+    """The outcome of one attempt: a value, an error, and whether to retry."""
+
+    value: T | None = None
+    error: RevAIError | None = None
+    cause: BaseException | None = None
+    retry_in: float | None = None
+    reason: str = ""
+
+    def unwrap(self) -> T:
+        """The value, or raise the error (from its cause)."""
+        if self.error is not None:
+            raise self.error from self.cause
+        return self.value  # type: ignore[return-value]
+
+
+@frozen(kw_only=True)
+class Pipeline:
+    """Settings shared by every call of one client, and the decisions per attempt.
+
+    Attributes:
+        token: The access token; never shown in repr.
+        base_url: The origin and path prefix requests go to.
+        timeout: Default timeouts.
+        upload_timeout: Default timeouts of uploads.
+        retry: Default retry policy.
+        user_agent: The User-Agent header.
+    """
+
+    token: str = field(repr=False)
+    base_url: httpx.URL
+    timeout: httpx.Timeout
+    upload_timeout: httpx.Timeout
+    retry: RetryPolicy
+    user_agent: str
+
+    def build_request(
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        operation: Operation[Any],
+        timeout: httpx.Timeout | None,
+    ) -> httpx.Request:
+        """The request for one attempt, with our auth, User-Agent and timeouts."""
+        kwargs = dict(operation.request)
+        headers = dict(kwargs.pop("headers", {}))
+        headers["Authorization"] = f"Bearer {self.token}"
+        headers["User-Agent"] = self.user_agent
+        headers["Accept"] = operation.accept
+        url = str(self.base_url).rstrip("/") + kwargs.pop("url")
+        if timeout is None:
+            timeout = self.upload_timeout if operation.upload else self.timeout
+        try:
+            return http.build_request(
+                url=url, headers=headers, timeout=timeout, **kwargs
+            )
+        except TRANSPORT_ERRORS as exc:
+            raise self.connection_error(operation, exc) from exc
+
+    def after_response(
+        self,
+        operation: Operation[T],
+        response: httpx.Response,
+        attempt: int,
+        retry: RetryPolicy,
+    ) -> Step[T]:
+        """Decide what an answer means: a result, an error, or a retry."""
+        status = response.status_code
+        if 200 <= status < 300:
+            return self._success(operation, response)
+        if status == 404 and operation.missing_means_done and attempt > 1:
+            return Step(value=None)
+        error = error_from_response(response, operation.method, operation.path)
+        if attempt <= retry.max_retries and should_retry_status(
+            status, idempotent=operation.idempotent
+        ):
+            retry_after = parse_retry_after(response.headers.get("Retry-After"))
+            delay = retry.delay(attempt, retry_after)
+            return Step(error=error, retry_in=delay, reason=f"status {status}")
+        return Step(error=error)
+
+    def after_error(
+        self,
+        operation: Operation[T],
+        exc: Exception,
+        attempt: int,
+        retry: RetryPolicy,
+    ) -> Step[T]:
+        """Decide what a transport error means: an error to raise, or a retry."""
+        error = self.connection_error(operation, exc)
+        retryable = isinstance(exc, httpx.TransportError) and should_retry_error(
+            exc, idempotent=operation.idempotent
+        )
+        if retryable and attempt <= retry.max_retries:
+            delay = retry.delay(attempt, None)
+            return Step(error=error, cause=exc, retry_in=delay, reason=_describe(exc))
+        return Step(error=error, cause=exc)
+
+    def connection_error(
+        self, operation: Operation[Any], exc: Exception
+    ) -> APIConnectionError:
+        """Our error for an httpx exception raised while sending or reading."""
+        where = f"{operation.method} {operation.path}"
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(
+                f"{where} timed out ({_describe(exc)}); the API may be slow or "
+                "unreachable: try again, or raise the timeout.",
+                method=operation.method,
+                path=operation.path,
+            )
+        return APIConnectionError(
+            f"{where} got no answer ({_describe(exc)}); check the network and "
+            f"the base URL {self.base_url.scheme}://{self.base_url.netloc.decode()}.",
+            method=operation.method,
+            path=operation.path,
+        )
+
+    def _success(self, operation: Operation[T], response: httpx.Response) -> Step[T]:
+        try:
+            data = decode_json(response.content, allow_empty=True)
+            return Step(value=operation.parse(data))
+        except (ValueError, RecursionError) as exc:
+            error = ResponseError(
+                f"{operation.method} {operation.path} answered {response.status_code} "
+                f"with a body that is not what the API documents ({_reason(exc)}): "
+                f"{shorten(_text(response.content)) or '(empty)'}. "
+                "Upgrade revai-langid, or report it if that does not help.",
+                status_code=response.status_code,
+                method=operation.method,
+                path=operation.path,
+                body=_text(response.content)[:MAX_BODY_KEPT],
+            )
+            return Step(error=error, cause=exc)
+
+    def log_attempt(
+        self,
+        operation: Operation[Any],
+        attempt: int,
+        elapsed: float,
+        status: int | None,
+    ) -> None:
+        """One DEBUG line per request: method, path, status, milliseconds, attempt."""
+        logger.debug(
+            "%s %s -> %s in %.0f ms (attempt %d)",
+            operation.method,
+            operation.path,
+            status if status is not None else "no answer",
+            elapsed * 1000,
+            attempt,
+        )
+
+    def log_retry(self, operation: Operation[Any], step: Step[Any]) -> None:
+        """One WARNING line per retry: why, and how long until it."""
+        logger.warning(
+            "Retrying %s %s after %s in %.2f s",
+            operation.method,
+            operation.path,
+            step.reason,
+            step.retry_in,
+        )
+
+
+def decode_json(content: bytes, *, allow_empty: bool = False) -> object:
+    """Decode a JSON body; raises ValueError (or MalformedBody) when it is not JSON."""
+    if not content.strip():
+        if allow_empty:
+            return None
+        raise MalformedBody("the body is empty")
+    return json.loads(content)
+
+
+def error_from_response(response: httpx.Response, method: str, path: str) -> APIError:
+    """The `APIError` subclass for an error status, from whatever body it has."""
+    status = response.status_code
+    problem = _problem(response.content)
+    title = _str_or_none(problem.get("title")) or _phrase(status)
+    detail = _str_or_none(problem.get("detail"))
+    if detail is None and not problem and response.content.strip():
+        detail = shorten(_text(response.content))
+    cls = _STATUS_ERRORS.get(status, ServerError if status >= 500 else APIError)
+    extra = _class_fields(cls, problem, response)
+    message = f"{method} {path} failed with {status} {title}"
+    if detail:
+        message += f": {shorten(detail)}"
+    message += f". What to do: {cls.hint}."
+    return cls(
+        message,
+        status_code=status,
+        title=title,
+        detail=detail,
+        type=_str_or_none(problem.get("type")),
+        body=problem if problem else _text(response.content)[:MAX_BODY_KEPT],
+        method=method,
+        path=path,
+        **extra,
+    )
+
+
+def _class_fields(
+    cls: type[APIError], problem: dict[str, Any], response: httpx.Response
+) -> dict[str, Any]:
+    if cls is ConflictError:
+        allowed = problem.get("allowed_values")
+        return {
+            "current_value": _str_or_none(problem.get("current_value")),
+            "allowed_values": [value for value in allowed if isinstance(value, str)]
+            if isinstance(allowed, list)
+            else [],
+        }
+    if cls is BadRequestError:
+        parameters = problem.get("parameters")
+        if not isinstance(parameters, dict):
+            return {"parameters": {}}
+        return {
+            "parameters": {
+                str(name): [str(item) for item in messages]
+                if isinstance(messages, list)
+                else [str(messages)]
+                for name, messages in parameters.items()
+            }
+        }
+    if cls is RateLimitError:
+        return {"retry_after": parse_retry_after(response.headers.get("Retry-After"))}
+    return {}
+
+
+def _problem(content: bytes) -> dict[str, Any]:
+    try:
+        data = decode_json(content)
+    except (ValueError, RecursionError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unexpected status"
+
+
+def _str_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _text(content: bytes) -> str:
+    return content.decode("utf-8", errors="replace")
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"invalid JSON at character {exc.pos}"
+    if isinstance(exc, UnicodeDecodeError):
+        return "invalid UTF-8"
+    if isinstance(exc, RecursionError):
+        return "JSON nested too deeply"
+    return shorten(str(exc), 200)
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc)
+    name = type(exc).__name__
+    return f"{name}: {shorten(text, 200)}" if text else name

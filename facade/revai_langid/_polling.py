@@ -1,0 +1,110 @@
+"""Waiting for a job: growing pauses between polls, and a deadline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from attrs import define
+
+from ._errors import (
+    APIConnectionError,
+    InvalidArgumentError,
+    RateLimitError,
+    RevAIError,
+    ServerError,
+    WaitTimeoutError,
+)
+from ._models import Job
+
+DEFAULT_WAIT_TIMEOUT = 900.0
+"""Seconds `wait_for_job` waits by default. Rev fails jobs that run two hours; most
+finish in a small fraction of the recording's length."""
+
+GROWTH = 1.5
+"""Factor by which the pause between polls grows."""
+
+_TRANSIENT = (RateLimitError, ServerError, APIConnectionError)
+
+
+@define
+class Poller:
+    """The state of one wait: when to poll next, and when to give up.
+
+    Attributes:
+        job_id: The job waited for.
+        timeout: Seconds the wait may take in all.
+        deadline: Clock reading at which the wait gives up.
+        interval: The next pause between polls, in seconds.
+        max_interval: Longest pause between polls, in seconds.
+        clock: Monotonic clock, in seconds.
+        last_status: The status last seen, if any poll succeeded.
+    """
+
+    job_id: str
+    timeout: float
+    deadline: float
+    interval: float
+    max_interval: float
+    clock: Callable[[], float]
+    last_status: str | None = None
+
+    @classmethod
+    def start(
+        cls,
+        job_id: str,
+        timeout: float,
+        interval: float,
+        max_interval: float,
+        clock: Callable[[], float],
+    ) -> Poller:
+        """Begin a wait now.
+
+        Raises:
+            InvalidArgumentError: If a duration is not a positive number.
+        """
+        for name, value in (
+            ("timeout", timeout),
+            ("poll_interval", interval),
+            ("max_poll_interval", max_interval),
+        ):
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or value <= 0
+            ):
+                raise InvalidArgumentError(
+                    f"{name} must be a positive number of seconds."
+                )
+        return cls(job_id, timeout, clock() + timeout, interval, max_interval, clock)
+
+    def finished(self, job: Job) -> bool:
+        """Record a poll's answer; True once the job completed or failed."""
+        self.last_status = str(job.status)
+        return job.status.is_finished
+
+    def pause(self, wanted: float | None = None) -> float:
+        """Seconds to sleep before the next poll, growing each time.
+
+        Raises:
+            WaitTimeoutError: If the deadline has passed.
+        """
+        remaining = self.deadline - self.clock()
+        if remaining <= 0:
+            raise WaitTimeoutError(
+                f"Job {self.job_id} was still {self.last_status or 'not readable'} "
+                f"after {self.timeout:g} s; wait longer (timeout=...) or use a "
+                "notification_url instead of polling.",
+                job_id=self.job_id,
+                last_status=self.last_status,
+                timeout=self.timeout,
+            )
+        pause = min(wanted if wanted is not None else self.interval, remaining)
+        self.interval = min(self.interval * GROWTH, self.max_interval)
+        return pause
+
+    def after_error(self, error: RevAIError) -> float:
+        """Keep polling after a transient error (honouring Retry-After); else raise."""
+        if not isinstance(error, _TRANSIENT):
+            raise error
+        wanted = error.retry_after if isinstance(error, RateLimitError) else None
+        return self.pause(wanted)
