@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 
+from ._async_client import AsyncLanguageIdClient
 from ._client import LanguageIdClient
 from ._errors import (
     APIConnectionError,
@@ -38,6 +39,7 @@ from ._errors import (
 from ._models import Job, JobFailure, JobStatus, LanguageConfidence, LanguageIdResult
 from ._retry import RetryPolicy
 from ._version import __version__
+from ._webhooks import parse_notification
 
 logging.getLogger("revai_langid").addHandler(logging.NullHandler())
 
@@ -45,6 +47,7 @@ __all__ = [
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
+    "AsyncLanguageIdClient",
     "AuthenticationError",
     "BadRequestError",
     "ConfigurationError",
@@ -67,4 +70,5 @@ __all__ = [
     "ServerError",
     "WaitTimeoutError",
     "__version__",
+    "parse_notification",
 ]

@@ -11,13 +11,10 @@ import httpx
 
 from . import _operations as ops
 from ._common import (
+    BodyCollector,
     ClientSettings,
-    body_deadline,
-    body_too_slow,
-    check_body_size,
     check_page_size,
     identify_plan,
-    rebuild_response,
 )
 from ._config import TimeoutTypes
 from ._errors import JobFailedError, RevAIError
@@ -26,6 +23,7 @@ from ._models import Job, LanguageIdResult
 from ._operations import AuthHeaders, ProgressCallback
 from ._pipeline import TRANSPORT_ERRORS, Operation, Step
 from ._polling import DEFAULT_WAIT_TIMEOUT, Poller
+from ._retry import RetryPolicy
 
 T = TypeVar("T")
 
@@ -350,7 +348,7 @@ class LanguageIdClient:
         self,
         operation: Operation[T],
         timeout: httpx.Timeout | None,
-        retry: Any,
+        retry: RetryPolicy,
         attempt: int,
     ) -> Step[T]:
         pipeline = self._settings.pipeline
@@ -369,13 +367,9 @@ class LanguageIdClient:
     def _send(self, request: httpx.Request) -> httpx.Response:
         response = self._http.send(request, stream=True, follow_redirects=False)
         try:
-            deadline = self._clock() + body_deadline(request)
-            chunks = []
+            body = BodyCollector(response, self._clock)
             for chunk in response.iter_bytes():
-                chunks.append(chunk)
-                if self._clock() > deadline:
-                    raise body_too_slow(request)
-                check_body_size(chunks, response)
-            return rebuild_response(response, b"".join(chunks))
+                body.add(chunk)
+            return body.response()
         finally:
             response.close()

@@ -4,7 +4,7 @@ small checks around sending."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable
 
 import httpx
 from attrs import evolve, frozen
@@ -80,42 +80,59 @@ def _retries(
     return value
 
 
-def body_deadline(request: httpx.Request) -> float:
-    """Seconds the whole response body may take: the request's read timeout."""
-    timeout = request.extensions.get("timeout", {})
-    read = timeout.get("read") if isinstance(timeout, dict) else None
-    return float(read) if read else DEFAULT_TIMEOUT.read or 60.0
+class BodyCollector:
+    """Reads a streamed response body within a deadline and a size limit.
 
+    httpx's read timeout bounds the pause between two bytes; this also bounds the
+    whole body by the same number of seconds, so a server that trickles one byte
+    at a time cannot hold a call forever.
+    """
 
-def body_too_slow(request: httpx.Request) -> httpx.ReadTimeout:
-    """The timeout for a body that trickles in, byte by byte, past its deadline."""
-    return httpx.ReadTimeout(
-        f"the response body took longer than {body_deadline(request):g} s",
-        request=request,
-    )
+    def __init__(self, response: httpx.Response, clock: Callable[[], float]) -> None:
+        self._response = response
+        self._clock = clock
+        self._seconds = _read_timeout(response.request)
+        self._deadline = clock() + self._seconds
+        self._chunks: list[bytes] = []
+        self._size = 0
 
+    def add(self, chunk: bytes) -> None:
+        """Keep one chunk; raise if the body is too slow or too large."""
+        self._chunks.append(chunk)
+        self._size += len(chunk)
+        if self._clock() > self._deadline:
+            raise httpx.ReadTimeout(
+                f"the response body took longer than {self._seconds:g} s",
+                request=self._response.request,
+            )
+        if self._size > MAX_RESPONSE_BYTES:
+            raise self._too_large()
 
-def check_body_size(chunks: Sequence[bytes], response: httpx.Response) -> None:
-    """Refuse a response body larger than `MAX_RESPONSE_BYTES`."""
-    if sum(map(len, chunks)) > MAX_RESPONSE_BYTES:
-        raise ResponseError(
-            f"{response.request.method} {response.request.url.path} answered with a "
-            f"body over {MAX_RESPONSE_BYTES} bytes; that is not a Language ID answer. "
-            "Check the base URL.",
-            status_code=response.status_code,
-            method=response.request.method,
-            path=response.request.url.path,
+    def response(self) -> httpx.Response:
+        """A fully read copy of the streamed response."""
+        return httpx.Response(
+            self._response.status_code,
+            headers=self._response.headers,
+            content=b"".join(self._chunks),
+            request=self._response.request,
+        )
+
+    def _too_large(self) -> ResponseError:
+        request = self._response.request
+        return ResponseError(
+            f"{request.method} {request.url.path} answered with a body over "
+            f"{MAX_RESPONSE_BYTES} bytes, which no Language ID answer needs; "
+            "check the base URL.",
+            status_code=self._response.status_code,
+            method=request.method,
+            path=request.url.path,
         )
 
 
-def rebuild_response(response: httpx.Response, content: bytes) -> httpx.Response:
-    """A fully read copy of a streamed response."""
-    return httpx.Response(
-        response.status_code,
-        headers=response.headers,
-        content=content,
-        request=response.request,
-    )
+def _read_timeout(request: httpx.Request) -> float:
+    timeout = request.extensions.get("timeout", {})
+    read = timeout.get("read") if isinstance(timeout, dict) else None
+    return float(read) if read else float(DEFAULT_TIMEOUT.read or 60.0)
 
 
 def check_page_size(page_size: int) -> None:

@@ -120,7 +120,7 @@ class ResponseError(RevAIError):
     """The API answered, but its body cannot be read as the spec describes.
 
     Attributes:
-        status_code: HTTP status of the answer.
+        status_code: HTTP status of the answer (None for a webhook body).
         method: HTTP method of the request.
         path: Path of the request, without the host.
         body: The body as text, cut to a bounded length.
@@ -130,7 +130,7 @@ class ResponseError(RevAIError):
         self,
         message: str,
         *,
-        status_code: int,
+        status_code: int | None = None,
         method: str = "",
         path: str = "",
         body: str = "",
