@@ -33,7 +33,7 @@ npm: node_modules/.installed
 demo: $(STAMP)
 	$(BIN)/python scripts/demo.py
 
-test: $(STAMP) node_modules/.installed
+test: $(STAMP) node_modules/.installed lint typecheck
 	$(BIN)/python -m pytest
 
 generate: $(STAMP)
