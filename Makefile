@@ -12,9 +12,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SPEC := openapi.yaml
 PACKAGE := revai_langid_api
-GENERATE = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate \
+GENERATE = PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate \
 	--path $(SPEC) --config generator-config.yaml --custom-template-path templates \
-	--meta none --overwrite
+	--meta none --overwrite --fail-on-warning
 
 .PHONY: demo test generate check-generated lint typecheck fuzz bench npm clean
 

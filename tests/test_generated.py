@@ -1,0 +1,101 @@
+"""generated/ is exactly what the pinned generator writes, and its fixes hold."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from revai_langid_api.api.jobs import get_job_by_id, submit_job
+from revai_langid_api.models import SubmitJobFileRequest, SubmitJobOptions
+from revai_langid_api.types import File
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+PINNED_FILES = [
+    "Makefile", "openapi.yaml", "generator-config.yaml", "pyproject.toml",
+    "README.md", "requirements", "templates", "generated",
+]  # fmt: skip
+
+
+def _check_generated(tree: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["make", "-s", "check-generated", "STAMP=", f"BIN={BIN}"],
+        cwd=tree,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def tree_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tree = tmp_path_factory.mktemp("tree")
+    for name in PINNED_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(
+                source, tree / name, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        else:
+            shutil.copy2(source, tree / name)
+    return tree
+
+
+def test_check_generated_passes_on_the_committed_tree(tree_copy: Path) -> None:
+    result = _check_generated(tree_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_generated_names_a_hand_edited_file(tree_copy: Path) -> None:
+    edited = tree_copy / "generated/revai_langid_api/api/jobs/get_job_by_id.py"
+    original = edited.read_text()
+    edited.write_text(original.replace("Keyword arguments", "Hand-edited arguments"))
+    try:
+        result = _check_generated(tree_copy)
+    finally:
+        edited.write_text(original)
+    assert result.returncode != 0
+    assert "get_job_by_id.py" in result.stdout + result.stderr
+
+
+def test_check_generated_names_an_added_file(tree_copy: Path) -> None:
+    extra = tree_copy / "generated/revai_langid_api/extra.py"
+    extra.write_text("x = 1\n")
+    try:
+        result = _check_generated(tree_copy)
+    finally:
+        extra.unlink()
+    assert result.returncode != 0
+    assert "extra.py" in result.stdout + result.stderr
+
+
+def test_multipart_submit_leaves_the_boundary_to_httpx() -> None:
+    body = SubmitJobFileRequest(
+        media=File(payload=open(__file__, "rb"), file_name="a.wav"),  # noqa: SIM115
+        options=SubmitJobOptions(delete_after_seconds=0),
+    )
+    kwargs = submit_job.build_request_kwargs(body=body)
+    body.media.payload.close()
+    assert "Content-Type" not in kwargs["headers"]
+
+
+@pytest.mark.parametrize(
+    ("job_id", "segment"),
+    [
+        ("ab/../x?y#z", "ab%2F..%2Fx%3Fy%23z"),
+        ("..", "%2E%2E"),
+        (".", "%2E"),
+        ("a b%", "a%20b%25"),
+    ],
+)
+def test_path_parameters_stay_one_segment(job_id: str, segment: str) -> None:
+    url = get_job_by_id.build_request_kwargs(job_id)["url"]
+    assert url == f"/languageid/v1/jobs/{segment}"
+
+
+def test_generated_package_ships_py_typed() -> None:
+    assert (ROOT / "generated/revai_langid_api/py.typed").is_file()
