@@ -1,0 +1,45 @@
+"""The two packages work when copied side by side into another tree."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SCRIPT = """
+import sys
+sys.path.insert(0, sys.argv[1])
+import revai_langid, revai_langid_api
+from revai_langid.testing import FakeRevAI
+for module in (revai_langid, revai_langid_api):
+    assert module.__file__.startswith(sys.argv[1]), module.__file__
+with FakeRevAI(polls_until_complete=1) as fake:
+    with revai_langid.LanguageIdClient(fake.token, base_url=fake.url) as client:
+        result = client.identify(sys.argv[2], poll_interval=0.01)
+print(result.top_language)
+"""
+
+
+def test_copied_packages_identify_a_recording(tmp_path: Path) -> None:
+    vendor = tmp_path / "vendor"
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(
+        ROOT / "facade/revai_langid", vendor / "revai_langid", ignore=ignore
+    )
+    shutil.copytree(
+        ROOT / "generated/revai_langid_api", vendor / "revai_langid_api", ignore=ignore
+    )
+    recording = ROOT / "tests/data/hello-en.wav"
+    output = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(vendor), str(recording)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert output.returncode == 0, output.stderr
+    assert output.stdout.strip() == "en"
