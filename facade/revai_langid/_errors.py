@@ -58,8 +58,11 @@ MAX_BODY_IN_MESSAGE = 300
 
 
 def shorten(text: str, limit: int = MAX_BODY_IN_MESSAGE) -> str:
-    """Cut `text` to `limit` characters, marking the cut, and flatten its lines."""
-    flat = " ".join(text.split())
+    """Cut `text` to `limit` characters, marking the cut, flattening its lines and
+    replacing control characters (which could drive a terminal) with "?"."""
+    flat = "".join(
+        char if char.isprintable() else "?" for char in " ".join(text.split())
+    )
     if len(flat) <= limit:
         return flat
     return f"{flat[:limit]}... [{len(flat) - limit} more characters]"
@@ -238,7 +241,10 @@ class ConflictError(APIError):
         allowed_values: The states in which the operation is allowed.
     """
 
-    hint = "wait for the job to finish (wait_for_job) and try again"
+    hint = (
+        "if the job is in progress, wait for it to finish and try again; "
+        "a failed job has no result"
+    )
 
     def __init__(
         self,
@@ -305,7 +311,9 @@ class JobFailedError(RevAIError):
     def for_job(cls, job: Job) -> JobFailedError:
         """The error for a job that ended without completing, with advice."""
         reason = job.failure or "no reason given"
-        detail = f": {shorten(job.failure_detail)}" if job.failure_detail else ""
+        detail = ""
+        if job.failure_detail:
+            detail = f": {shorten(job.failure_detail).rstrip('.')}"
         advice = _FAILURE_ADVICE.get(
             str(job.failure), "check the media and submit again"
         )

@@ -277,9 +277,9 @@ def error_from_response(response: httpx.Response, method: str, path: str) -> API
         detail = shorten(_text(response.content))
     cls = _STATUS_ERRORS.get(status, ServerError if status >= 500 else APIError)
     extra = _class_fields(cls, problem, response)
-    message = f"{method} {path} failed with {status} {title}"
+    message = f"{method} {path} failed with status {status} ({shorten(title, 100)})"
     if detail:
-        message += f": {shorten(detail)}"
+        message += f": {shorten(detail).rstrip('.')}"
     message += f". What to do: {cls.hint}."
     return cls(
         message,
