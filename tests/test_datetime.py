@@ -8,6 +8,7 @@ import sys
 from datetime import UTC, datetime
 
 import pytest
+
 from revai_langid._datetime import parse_datetime
 
 

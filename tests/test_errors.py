@@ -6,6 +6,7 @@ import pickle
 
 import httpx
 import pytest
+
 import revai_langid as rl
 from revai_langid._pipeline import error_from_response
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from revai_langid_api.api.jobs import get_job_by_id, submit_job
 from revai_langid_api.models import SubmitJobFileRequest, SubmitJobOptions
 from revai_langid_api.types import File

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+
 from revai_langid import Job, JobFailure, JobStatus, LanguageIdResult
 from revai_langid._models import MalformedBody, jobs_from_json
 
