@@ -236,10 +236,12 @@ class LanguageIdResult:
     Attributes:
         top_language: The most likely language code.
         language_confidences: Every candidate, highest confidence first.
+        job_id: The job the result belongs to, when read through a client.
     """
 
     top_language: str
     language_confidences: list[LanguageConfidence]
+    job_id: str | None = None
 
     @property
     def top_confidence(self) -> float | None:
@@ -250,7 +252,7 @@ class LanguageIdResult:
         return None
 
     @classmethod
-    def from_json(cls, data: object) -> LanguageIdResult:
+    def from_json(cls, data: object, job_id: str | None = None) -> LanguageIdResult:
         """Build a result from its decoded JSON; raises `MalformedBody` if wrong."""
         fields = _Fields(data, "the result")
         candidates = [
@@ -261,6 +263,7 @@ class LanguageIdResult:
         return cls(
             top_language=fields.required_str("top_language"),
             language_confidences=candidates,
+            job_id=job_id,
         )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import mimetypes
 import os
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import IO, Any, BinaryIO, cast
 
 from revai_langid_api.api.jobs import (
@@ -70,7 +71,10 @@ def get_result(job_id: str) -> Operation[LanguageIdResult]:
     """GET /languageid/v1/jobs/{id}/result, asking for the vendor media type."""
     request = get_result_by_id.build_request_kwargs(job_id_segment(job_id))
     return Operation(
-        "get_result", request, LanguageIdResult.from_json, accept=RESULT_MEDIA_TYPES
+        "get_result",
+        request,
+        partial(LanguageIdResult.from_json, job_id=job_id),
+        accept=RESULT_MEDIA_TYPES,
     )
 
 
