@@ -64,7 +64,9 @@ class ClientSettings:
         """The timeout (None: the operation's default) and retry policy of one call."""
         call_timeout = None
         if timeout is not None:
-            call_timeout = resolve_timeout(timeout, DEFAULT_TIMEOUT)
+            call_timeout = resolve_timeout(
+                timeout, DEFAULT_TIMEOUT, InvalidArgumentError
+            )
         retry = self.pipeline.retry
         if max_retries is not None:
             retries = _retries(max_retries, InvalidArgumentError)

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 import httpx
 
-from ._errors import ConfigurationError
+from ._errors import ConfigurationError, InvalidArgumentError
 from ._version import __version__
 
 TOKEN_ENV = "REVAI_ACCESS_TOKEN"  # noqa: S105 - a variable name, not a secret
@@ -52,9 +52,11 @@ def resolve_token(token: str | None) -> str:
         raise ConfigurationError(
             "The access token has leading or trailing whitespace; remove it."
         )
-    if any(ord(char) < 0x21 or ord(char) == 0x7F for char in token):
+    if not token.isascii() or any(
+        ord(char) < 0x21 or ord(char) == 0x7F for char in token
+    ):
         raise ConfigurationError(
-            "The access token contains spaces or control characters; "
+            "The access token contains spaces, control or non-ASCII characters; "
             "copy it again from your Rev AI account."
         )
     return token
@@ -70,6 +72,11 @@ def resolve_base_url(
             plain http to a host other than this machine (unless allowed).
     """
     url = httpx.URL(_choose_base_url(base_url, region))
+    if url.userinfo:
+        raise ConfigurationError(
+            "The base URL carries a user name or password; remove it (the access "
+            "token is what authenticates), e.g. https://api.rev.ai."
+        )
     if url.scheme not in ("http", "https") or not url.host:
         raise ConfigurationError(
             f"The base URL {str(url)!r} is not an http(s) URL with a host, "
@@ -107,28 +114,36 @@ def _is_loopback(url: httpx.URL) -> bool:
 
 
 def resolve_timeout(
-    timeout: TimeoutTypes | None, default: httpx.Timeout
+    timeout: TimeoutTypes | None,
+    default: httpx.Timeout,
+    error: type[ConfigurationError | InvalidArgumentError] = ConfigurationError,
 ) -> httpx.Timeout:
     """An `httpx.Timeout` from seconds, a Timeout, or None for `default`.
 
     Raises:
-        ConfigurationError: If a value is not a positive number of seconds.
+        ConfigurationError: If a value is not a positive number of seconds (or
+            `error`, for a timeout given to a single call).
     """
     if timeout is None:
         return default
-    resolved = timeout if isinstance(timeout, httpx.Timeout) else _seconds(timeout)
+    if isinstance(timeout, httpx.Timeout):
+        resolved = timeout
+    else:
+        resolved = _seconds(timeout, error)
     phases = (resolved.connect, resolved.read, resolved.write, resolved.pool)
     if any(phase is None or phase <= 0 for phase in phases):
-        raise ConfigurationError(
+        raise error(
             "Every timeout must be a positive number of seconds; "
             "requests without a timeout could hang forever."
         )
     return resolved
 
 
-def _seconds(value: object) -> httpx.Timeout:
+def _seconds(
+    value: object, error: type[ConfigurationError | InvalidArgumentError]
+) -> httpx.Timeout:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ConfigurationError(
+        raise error(
             "A timeout must be seconds or an httpx.Timeout, "
             f"not {type(value).__name__}."
         )

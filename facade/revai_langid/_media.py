@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from typing import IO
 
@@ -14,25 +16,62 @@ MediaSource = str | os.PathLike[str] | IO[bytes]
 """A path to a media file, or a binary file object open for reading."""
 
 
+SPOOL_CHUNK_BYTES = 1024 * 1024
+"""Bytes copied at a time when a forward-only stream is spooled to disk."""
+
+
 @contextlib.contextmanager
 def open_media(file: MediaSource) -> Iterator[IO[bytes]]:
-    """Yield a binary stream of `file`, opening (and closing) it if it is a path.
+    """Yield a seekable binary stream of `file`, and close what was opened for it.
+
+    A path is opened. A stream that cannot seek (a pipe, a socket, a generator
+    wrapped in a reader) is first copied to a temporary file, a chunk at a time:
+    httpx needs the length up front, and a retried upload must start again from
+    the first byte.
 
     Raises:
         InvalidArgumentError: For a missing or unreadable path, a text-mode or
             closed file object, or anything else.
     """
-    if isinstance(file, str | os.PathLike):
+    with contextlib.ExitStack() as stack:
+        if isinstance(file, str | os.PathLike):
+            stream = stack.enter_context(_open_path(file))
+        else:
+            stream = _checked_stream(file)
+        if not _seekable(stream):
+            stream = stack.enter_context(_spooled_copy(stream))
+        yield stream
+
+
+def _open_path(path: str | os.PathLike[str]) -> IO[bytes]:
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        raise InvalidArgumentError(
+            f"Cannot open the media file {os.fsdecode(path)!r}: {exc.strerror}."
+        ) from exc
+
+
+def _seekable(stream: IO[bytes]) -> bool:
+    check = getattr(stream, "seekable", None)
+    try:
+        return bool(check()) if callable(check) else False
+    except (OSError, ValueError):
+        return False
+
+
+@contextlib.contextmanager
+def _spooled_copy(stream: IO[bytes]) -> Iterator[IO[bytes]]:
+    with tempfile.TemporaryFile() as copy:
         try:
-            stream = open(file, "rb")  # noqa: SIM115 - closed below
-        except OSError as exc:
+            shutil.copyfileobj(stream, copy, SPOOL_CHUNK_BYTES)
+        except (OSError, ValueError) as exc:
             raise InvalidArgumentError(
-                f"Cannot open the media file {os.fsdecode(file)!r}: {exc.strerror}."
+                f"Could not read the media stream: {exc}; pass a path or a file "
+                "open for reading in binary mode."
             ) from exc
-        with stream:
-            yield stream
-        return
-    yield _checked_stream(file)
+        copy.seek(0)
+        yield copy
 
 
 def _checked_stream(file: object) -> IO[bytes]:

@@ -98,7 +98,7 @@ class FakeRevAI:
         server = FakeHTTPServer((self._host, self._port), family, self._backend)
         thread = threading.Thread(
             target=server.serve_forever,
-            kwargs={"poll_interval": 0.05},
+            kwargs={"poll_interval": 0.01},
             name=f"revai-langid-fake-{server.server_port}",
             daemon=True,
         )
