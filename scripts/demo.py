@@ -47,7 +47,7 @@ def main() -> int:
         print(f"Fake Rev AI server at {settings['REVAI_BASE_URL']}")
         print(f"Identifying the language of {RECORDING.relative_to(ROOT)} ...\n")
         env = {**os.environ, **settings}
-        command = [
+        identify = [
             cli,
             "identify",
             str(RECORDING),
@@ -55,7 +55,16 @@ def main() -> int:
             "--poll-interval",
             "0.2",
         ]
-        return subprocess.run(command, env=env, check=False).returncode
+        status = subprocess.run(identify, env=env, check=False).returncode
+        remaining = subprocess.run(
+            [cli, "list", "--json"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        print(f"\nJobs left on the server after --delete: {remaining.stdout.strip()}")
+        return status or remaining.returncode
     finally:
         server.terminate()
         server.wait(timeout=10)
