@@ -7,10 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
+from revai_langid_api import AuthenticatedClient
 from revai_langid_api.api.jobs import get_job_by_id, submit_job
-from revai_langid_api.models import SubmitJobFileRequest, SubmitJobOptions
+from revai_langid_api.models import (
+    LanguageIdJob,
+    SubmitJobFileRequest,
+    SubmitJobOptions,
+)
 from revai_langid_api.types import File
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,3 +106,41 @@ def test_path_parameters_stay_one_segment(job_id: str, segment: str) -> None:
 
 def test_generated_package_ships_py_typed() -> None:
     assert (ROOT / "generated/revai_langid_api/py.typed").is_file()
+
+
+def test_authenticated_client_keeps_the_token_out_of_repr() -> None:
+    client = AuthenticatedClient("https://api.rev.ai", token="tok-CANARY-42")
+    client = client.with_headers({"X-Trace": "1"})
+    http = client.get_httpx_client()
+    assert http.headers["Authorization"] == "Bearer tok-CANARY-42"
+    assert http.headers["X-Trace"] == "1"
+    assert "CANARY" not in repr(client)
+    http.close()
+
+
+def test_generated_functions_send_the_token_and_parse_the_job() -> None:
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(
+            200,
+            json={
+                "id": "a",
+                "created_on": "2018-05-05T23:23:22.29Z",
+                "status": "completed",
+            },
+        )
+
+    client = AuthenticatedClient("https://api.rev.ai", token="tok")
+    client.set_httpx_client(
+        httpx.Client(
+            base_url="https://api.rev.ai",
+            transport=httpx.MockTransport(answer),
+            headers={"Authorization": "Bearer tok"},
+        )
+    )
+    job = get_job_by_id.sync("a", client=client)
+    assert isinstance(job, LanguageIdJob)
+    assert job.id == "a"
+    assert seen[0].url.path == "/languageid/v1/jobs/a"
