@@ -6,6 +6,7 @@ tests that check a `Retry-After: 1` is really waited for.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import io
 import os
@@ -471,3 +472,31 @@ async def test_callers_async_http_client_is_used_and_left_open(
     request = fake.requests[0]
     assert request.headers["authorization"] == f"Bearer {fake.token}"
     assert request.headers["user-agent"] == USER_AGENT
+
+
+def _wait_briefly(client: Any, job_id: str) -> Any:
+    if isinstance(client, rl.LanguageIdClient):
+        with client:
+            return client.wait_for_job(job_id, timeout=0.5, poll_interval=0.05)
+
+    async def wait() -> Any:
+        async with client:
+            return await client.wait_for_job(job_id, timeout=0.5, poll_interval=0.05)
+
+    return asyncio.run(wait())
+
+
+@pytest.mark.parametrize("cls", [rl.LanguageIdClient, rl.AsyncLanguageIdClient])
+def test_wait_for_job_cuts_a_stalled_poll_at_its_deadline(
+    fake: FakeRevAI, cls: type[Any]
+) -> None:
+    stalled = {"id": "stalled", "created_on": "2018-05-05T23:23:22.29Z"}
+    job_id = fake.add_job({**stalled, "status": "in_progress"})
+    fake.inject("GET", f"{JOBS}/{job_id}", delay=5.0, times=5)
+    client = cls(fake.token, base_url=fake.url)
+    started = time.monotonic()
+
+    with pytest.raises(rl.WaitTimeoutError):
+        _wait_briefly(client, job_id)
+
+    assert time.monotonic() - started < 2.0

@@ -214,7 +214,8 @@ class AsyncLanguageIdClient:
         )
         while True:
             try:
-                job = await self.get_job(job_id)
+                poll_timeout = poller.poll_timeout(self._settings.pipeline.timeout)
+                job = await self.get_job(job_id, timeout=poll_timeout, max_retries=0)
             except RevAIError as exc:
                 pause = poller.after_error(exc)
             else:

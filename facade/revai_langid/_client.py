@@ -274,6 +274,10 @@ class LanguageIdClient:
             poll_interval: Seconds before the second poll; grows by half each time.
             max_poll_interval: Longest pause between polls, in seconds.
 
+        Each poll is one request, cut short at the deadline; a transient failure
+        (a lost connection, a timeout, a 429 or a 5xx) is followed by the next
+        poll rather than by retries of the same one.
+
         Returns:
             The finished job; check `status` (a failed job is returned, not raised).
 
@@ -285,7 +289,8 @@ class LanguageIdClient:
         )
         while True:
             try:
-                job = self.get_job(job_id)
+                poll_timeout = poller.poll_timeout(self._settings.pipeline.timeout)
+                job = self.get_job(job_id, timeout=poll_timeout, max_retries=0)
             except RevAIError as exc:
                 pause = poller.after_error(exc)
             else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import httpx
 from attrs import define
 
 from ._errors import (
@@ -22,6 +23,9 @@ finish in a small fraction of the recording's length."""
 
 GROWTH = 1.5
 """Factor by which the pause between polls grows."""
+
+MIN_POLL_SECONDS = 0.1
+"""Shortest timeout given to a poll, however close the deadline."""
 
 _TRANSIENT = (RateLimitError, ServerError, APIConnectionError)
 
@@ -76,6 +80,20 @@ class Poller:
                     f"{name} must be a positive number of seconds."
                 )
         return cls(job_id, timeout, clock() + timeout, interval, max_interval, clock)
+
+    def poll_timeout(self, default: httpx.Timeout) -> httpx.Timeout:
+        """The timeouts of the next poll, cut so that it ends by the deadline."""
+        remaining = max(self.deadline - self.clock(), MIN_POLL_SECONDS)
+
+        def cut(seconds: float | None) -> float:
+            return remaining if seconds is None else min(seconds, remaining)
+
+        return httpx.Timeout(
+            connect=cut(default.connect),
+            read=cut(default.read),
+            write=cut(default.write),
+            pool=cut(default.pool),
+        )
 
     def finished(self, job: Job) -> bool:
         """Record a poll's answer; True once the job completed or failed."""
