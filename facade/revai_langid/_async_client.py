@@ -14,6 +14,8 @@ from . import _operations as ops
 from ._common import (
     BodyCollector,
     ClientSettings,
+    check_http_client,
+    check_open,
     check_page_size,
     identify_plan,
 )
@@ -63,6 +65,7 @@ class AsyncLanguageIdClient:
             max_retries=max_retries,
             allow_insecure_http=allow_insecure_http,
         )
+        check_http_client(http_client, httpx.AsyncClient)
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(follow_redirects=False)
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
@@ -250,6 +253,7 @@ class AsyncLanguageIdClient:
         timeout: TimeoutTypes | None,
         max_retries: int | None,
     ) -> T:
+        check_open(self._http)
         call_timeout, retry = self._settings.per_call(timeout, max_retries)
         attempt = 0
         while True:
@@ -275,17 +279,26 @@ class AsyncLanguageIdClient:
         except TRANSPORT_ERRORS as exc:
             pipeline.log_attempt(operation, attempt, self._clock() - started, None)
             return pipeline.after_error(operation, exc, attempt, retry)
+        except (OSError, ValueError) as exc:
+            if not operation.upload:
+                raise
+            raise pipeline.unreadable_upload(operation, exc) from exc
         pipeline.log_attempt(
             operation, attempt, self._clock() - started, response.status_code
         )
         return pipeline.after_response(operation, response, attempt, retry)
 
     async def _send(self, request: httpx.Request) -> httpx.Response:
-        response = await self._http.send(request, stream=True, follow_redirects=False)
+        response = await self._http.send(
+            request, stream=True, follow_redirects=False, auth=None
+        )
         try:
             body = BodyCollector(response, self._clock)
-            async for chunk in response.aiter_bytes():
-                body.add(chunk)
+            try:
+                async for chunk in response.aiter_bytes():
+                    body.add(chunk)
+            except httpx.DecodingError as exc:
+                raise body.undecodable(exc) from exc
             return body.response()
         finally:
             await response.aclose()

@@ -13,6 +13,8 @@ from . import _operations as ops
 from ._common import (
     BodyCollector,
     ClientSettings,
+    check_http_client,
+    check_open,
     check_page_size,
     identify_plan,
 )
@@ -72,6 +74,7 @@ class LanguageIdClient:
             max_retries=max_retries,
             allow_insecure_http=allow_insecure_http,
         )
+        check_http_client(http_client, httpx.Client)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(follow_redirects=False)
         self._sleep: Callable[[float], None] = time.sleep
@@ -338,6 +341,7 @@ class LanguageIdClient:
         timeout: TimeoutTypes | None,
         max_retries: int | None,
     ) -> T:
+        check_open(self._http)
         call_timeout, retry = self._settings.per_call(timeout, max_retries)
         pipeline = self._settings.pipeline
         attempt = 0
@@ -364,17 +368,26 @@ class LanguageIdClient:
         except TRANSPORT_ERRORS as exc:
             pipeline.log_attempt(operation, attempt, self._clock() - started, None)
             return pipeline.after_error(operation, exc, attempt, retry)
+        except (OSError, ValueError) as exc:
+            if not operation.upload:
+                raise
+            raise pipeline.unreadable_upload(operation, exc) from exc
         pipeline.log_attempt(
             operation, attempt, self._clock() - started, response.status_code
         )
         return pipeline.after_response(operation, response, attempt, retry)
 
     def _send(self, request: httpx.Request) -> httpx.Response:
-        response = self._http.send(request, stream=True, follow_redirects=False)
+        response = self._http.send(
+            request, stream=True, follow_redirects=False, auth=None
+        )
         try:
             body = BodyCollector(response, self._clock)
-            for chunk in response.iter_bytes():
-                body.add(chunk)
+            try:
+                for chunk in response.iter_bytes():
+                    body.add(chunk)
+            except httpx.DecodingError as exc:
+                raise body.undecodable(exc) from exc
             return body.response()
         finally:
             response.close()

@@ -18,7 +18,12 @@ from ._config import (
     resolve_token,
     user_agent,
 )
-from ._errors import ConfigurationError, InvalidArgumentError, ResponseError
+from ._errors import (
+    ConfigurationError,
+    InvalidArgumentError,
+    ResponseError,
+    shorten,
+)
 from ._media import MediaSource
 from ._pipeline import Pipeline
 from ._retry import RetryPolicy
@@ -119,6 +124,19 @@ class BodyCollector:
             request=self._response.request,
         )
 
+    def undecodable(self, exc: httpx.DecodingError) -> ResponseError:
+        """The error for a body whose Content-Encoding does not match its bytes."""
+        request = self._response.request
+        return ResponseError(
+            f"{request.method} {shorten(request.url.path, 200)} answered "
+            f"{self._response.status_code} with a body that does not match its "
+            f"Content-Encoding ({shorten(str(exc), 200)}); a proxy may have "
+            "altered it.",
+            status_code=self._response.status_code,
+            method=request.method,
+            path=request.url.path,
+        )
+
     def _too_large(self) -> ResponseError:
         request = self._response.request
         return ResponseError(
@@ -135,6 +153,23 @@ def _read_timeout(request: httpx.Request) -> float:
     timeout = request.extensions.get("timeout", {})
     read = timeout.get("read") if isinstance(timeout, dict) else None
     return float(read) if read else float(DEFAULT_TIMEOUT.read or 60.0)
+
+
+def check_http_client(client: object, expected: type[object]) -> None:
+    """Refuse an `http_client` of the wrong kind before it fails mid-call."""
+    if client is not None and not isinstance(client, expected):
+        raise ConfigurationError(
+            f"http_client must be an {expected.__module__}.{expected.__qualname__}, "
+            f"not {type(client).__name__}."
+        )
+
+
+def check_open(client: httpx.Client | httpx.AsyncClient) -> None:
+    """Refuse a call on a client whose connections were closed."""
+    if client.is_closed:
+        raise ConfigurationError(
+            "This client is closed; create a new one (or leave its `with` block later)."
+        )
 
 
 def check_page_size(page_size: int) -> None:

@@ -43,6 +43,10 @@ def resolve_token(token: str | None) -> str:
     """
     if token is None:
         token = os.environ.get(TOKEN_ENV)
+    if token is not None and not isinstance(token, str):
+        raise ConfigurationError(
+            f"The access token must be a string, not {type(token).__name__}."
+        )
     if token is None or not token.strip():
         raise ConfigurationError(
             "No Rev AI access token: pass token=... or set the "
@@ -71,7 +75,23 @@ def resolve_base_url(
         ConfigurationError: For an unknown region, a URL that is not http(s), or
             plain http to a host other than this machine (unless allowed).
     """
-    url = httpx.URL(_choose_base_url(base_url, region))
+    text = _choose_base_url(base_url, region)
+    if not isinstance(text, str) or text != text.strip():
+        raise ConfigurationError(
+            "The base URL must be a string without surrounding spaces, "
+            "e.g. https://api.rev.ai."
+        )
+    try:
+        url = httpx.URL(text)
+    except httpx.InvalidURL as exc:
+        raise ConfigurationError(
+            f"The base URL is not a valid URL ({exc}); e.g. https://api.rev.ai."
+        ) from None
+    if url.query or url.fragment:
+        raise ConfigurationError(
+            "The base URL has a query or fragment, which requests would drop; "
+            "remove it, e.g. https://api.rev.ai."
+        )
     if url.userinfo:
         raise ConfigurationError(
             "The base URL carries a user name or password; remove it (the access "
@@ -87,13 +107,15 @@ def resolve_base_url(
             f"Refusing to send the access token over plain http to {url.host}: use "
             "https, or pass allow_insecure_http=True if you really mean it."
         )
-    return url.copy_with(query=None, fragment=None)
+    return url
 
 
 def _choose_base_url(base_url: str | None, region: str | None) -> str:
     if base_url is not None:
         return base_url
     if region is not None:
+        if not isinstance(region, str):
+            raise ConfigurationError(f"The region must be a string, not {region!r}.")
         try:
             return REGION_BASE_URLS[region.lower()]
         except KeyError:
@@ -131,10 +153,10 @@ def resolve_timeout(
     else:
         resolved = _seconds(timeout, error)
     phases = (resolved.connect, resolved.read, resolved.write, resolved.pool)
-    if any(phase is None or phase <= 0 for phase in phases):
+    if not all(phase is not None and is_duration(phase) for phase in phases):
         raise error(
-            "Every timeout must be a positive number of seconds; "
-            "requests without a timeout could hang forever."
+            "Every timeout must be a positive, finite number of seconds (at most "
+            f"{MAX_SECONDS:g}); requests without a timeout could hang forever."
         )
     return resolved
 
@@ -148,6 +170,17 @@ def _seconds(
             f"not {type(value).__name__}."
         )
     return httpx.Timeout(float(value))
+
+
+MAX_SECONDS = 30 * 24 * 3600.0
+"""Longest duration accepted for a timeout or a wait: 30 days, in seconds."""
+
+
+def is_duration(value: object) -> bool:
+    """Whether `value` is a number of seconds above 0 and at most `MAX_SECONDS`."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return 0 < value <= MAX_SECONDS
 
 
 def user_agent() -> str:

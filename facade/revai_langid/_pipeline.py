@@ -25,6 +25,7 @@ from ._errors import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
+    InvalidArgumentError,
     NotFoundError,
     PayloadTooLargeError,
     PermissionDeniedError,
@@ -94,6 +95,11 @@ class Operation(Generic[T]):
     def path(self) -> str:
         """The request path, without host or query."""
         return str(self.request["url"])
+
+    @property
+    def where(self) -> str:
+        """Method and path for messages, the path cut to a readable length."""
+        return f"{self.method} {shorten(self.path, 200)}"
 
 
 @frozen
@@ -198,7 +204,7 @@ class Pipeline:
         self, operation: Operation[Any], exc: Exception
     ) -> APIConnectionError:
         """Our error for an httpx exception raised while sending or reading."""
-        where = f"{operation.method} {operation.path}"
+        where = operation.where
         if isinstance(exc, httpx.TimeoutException):
             return APITimeoutError(
                 f"{where} timed out ({_describe(exc)}); the API may be slow or "
@@ -213,13 +219,22 @@ class Pipeline:
             path=operation.path,
         )
 
+    def unreadable_upload(
+        self, operation: Operation[Any], exc: Exception
+    ) -> InvalidArgumentError:
+        """Our error for a media stream that failed while httpx read it."""
+        return InvalidArgumentError(
+            f"Could not read the media while uploading it ({_describe(exc)}); "
+            "pass a path or a binary file open for reading."
+        )
+
     def _success(self, operation: Operation[T], response: httpx.Response) -> Step[T]:
         try:
             data = decode_json(response.content, allow_empty=True)
             return Step(value=operation.parse(data))
         except (ValueError, RecursionError) as exc:
             error = ResponseError(
-                f"{operation.method} {operation.path} answered {response.status_code} "
+                f"{operation.where} answered {response.status_code} "
                 f"with a body that is not what the API documents ({_reason(exc)}): "
                 f"{shorten(_text(response.content)) or '(empty)'}. "
                 "Upgrade revai-langid, or report it if that does not help.",
@@ -277,7 +292,8 @@ def error_from_response(response: httpx.Response, method: str, path: str) -> API
         detail = shorten(_text(response.content))
     cls = _STATUS_ERRORS.get(status, ServerError if status >= 500 else APIError)
     extra = _class_fields(cls, problem, response)
-    message = f"{method} {path} failed with status {status} ({shorten(title, 100)})"
+    where = f"{method} {shorten(path, 200)}"
+    message = f"{where} failed with status {status} ({shorten(title, 100)})"
     if detail:
         message += f": {shorten(detail).rstrip('.')}"
     message += f". What to do: {cls.hint}."

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import httpx
 from attrs import define
 
+from ._config import is_duration
 from ._errors import (
     APIConnectionError,
     InvalidArgumentError,
@@ -71,13 +72,10 @@ class Poller:
             ("poll_interval", interval),
             ("max_poll_interval", max_interval),
         ):
-            if (
-                isinstance(value, bool)
-                or not isinstance(value, int | float)
-                or value <= 0
-            ):
+            if not is_duration(value):
                 raise InvalidArgumentError(
-                    f"{name} must be a positive number of seconds."
+                    f"{name} must be a positive, finite number of seconds, "
+                    f"not {value!r}."
                 )
         return cls(job_id, timeout, clock() + timeout, interval, max_interval, clock)
 
