@@ -21,7 +21,7 @@ from ._common import (
 )
 from ._config import TimeoutTypes
 from ._errors import JobFailedError, RevAIError
-from ._media import MediaSource, ProgressReader, open_media
+from ._media import MediaReader, MediaSource, open_media
 from ._models import Job, LanguageIdResult
 from ._operations import AuthHeaders, ProgressCallback
 from ._pipeline import TRANSPORT_ERRORS, Operation, Step
@@ -141,9 +141,7 @@ class AsyncLanguageIdClient:
         )
         name = ops.media_filename(file, filename)
         with open_media(file) as stream:
-            payload: IO[bytes] = stream
-            if on_progress is not None:
-                payload = cast(IO[bytes], ProgressReader(stream, on_progress))
+            payload = cast(IO[bytes], MediaReader(stream, on_progress))
             operation = ops.submit_file(payload, filename=name, options=options)
             return await self._call(operation, timeout, max_retries)
 
@@ -279,7 +277,7 @@ class AsyncLanguageIdClient:
         except TRANSPORT_ERRORS as exc:
             pipeline.log_attempt(operation, attempt, self._clock() - started, None)
             return pipeline.after_error(operation, exc, attempt, retry)
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, TypeError) as exc:
             if not operation.upload:
                 raise
             raise pipeline.unreadable_upload(operation, exc) from exc

@@ -116,10 +116,12 @@ class BodyCollector:
             raise self._too_large()
 
     def response(self) -> httpx.Response:
-        """A fully read copy of the streamed response."""
+        """A fully read copy of the streamed response, its body already decoded."""
+        headers = self._response.headers.copy()
+        headers.pop("Content-Encoding", None)
         return httpx.Response(
             self._response.status_code,
-            headers=self._response.headers,
+            headers=headers,
             content=b"".join(self._chunks),
             request=self._response.request,
         )

@@ -104,16 +104,23 @@ def stream_size(stream: IO[bytes]) -> int | None:
     return size
 
 
-class ProgressReader:
-    """A read-only view of a stream that reports the bytes read from it so far.
+class MediaReader:
+    """The view of an upload's stream that httpx reads: checks every chunk is
+    bytes, and reports the bytes read so far to an optional callback.
 
-    httpx reads the upload through it; a seek back to the start (as happens when a
-    submit is retried) starts the count again.
+    A seek back to the start (as happens when a submit is retried) starts the
+    count again.
     """
 
     def __init__(
-        self, stream: IO[bytes], on_progress: Callable[[int, int | None], object]
+        self,
+        stream: IO[bytes],
+        on_progress: Callable[[int, int | None], object] | None = None,
     ) -> None:
+        if on_progress is not None and not callable(on_progress):
+            raise InvalidArgumentError(
+                "on_progress must be a callable taking (bytes sent, total bytes)."
+            )
         self._stream = stream
         self._on_progress = on_progress
         self._total = stream_size(stream)
@@ -121,12 +128,18 @@ class ProgressReader:
         self.name = getattr(stream, "name", "media")
 
     def read(self, size: int | None = -1) -> bytes:
-        """Read from the wrapped stream and report the running total."""
+        """Read from the wrapped stream and report the running total.
+
+        Raises:
+            TypeError: If the stream gives something other than bytes.
+        """
         chunk = self._stream.read(-1 if size is None else size)
-        if chunk:
+        if not isinstance(chunk, bytes | bytearray):
+            raise TypeError(f"read() gave {type(chunk).__name__}, not bytes")
+        if chunk and self._on_progress is not None:
             self._sent += len(chunk)
             self._on_progress(self._sent, self._total)
-        return chunk
+        return bytes(chunk)
 
     def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
         """Seek the wrapped stream; the count follows the new position."""

@@ -50,15 +50,35 @@ def job_id_segment(job_id: str) -> str:
     Raises:
         InvalidArgumentError: For an id that is not a string or is empty.
     """
-    if not isinstance(job_id, str):
-        raise InvalidArgumentError(
-            f"A job id must be a string, not {type(job_id).__name__}."
-        )
-    if not job_id:
+    if not checked_text("job id", job_id):
         raise InvalidArgumentError(
             "The job id is empty; pass the id of a submitted job (Job.id)."
         )
     return job_id
+
+
+def checked_text(name: str, value: object) -> str:
+    """`value` if it is a string that UTF-8 can encode (no lone surrogates).
+
+    Raises:
+        InvalidArgumentError: Naming the argument, never showing its value.
+    """
+    if not isinstance(value, str):
+        raise InvalidArgumentError(
+            f"The {name} must be a string, not {type(value).__name__}."
+        )
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidArgumentError(
+            f"The {name} holds characters that cannot be sent (lone surrogates); "
+            "check how it was decoded."
+        ) from None
+    return value
+
+
+def _optional_text(name: str, value: str | None) -> str | Unset:
+    return UNSET if value is None else checked_text(name, value)
 
 
 def get_job(job_id: str) -> Operation[Job]:
@@ -92,7 +112,7 @@ def list_jobs_page(
         raise InvalidArgumentError(f"limit must be an integer, not {limit!r}.")
     request = list_jobs.build_request_kwargs(
         limit=UNSET if limit is None else limit,
-        starting_after=UNSET if starting_after is None else starting_after,
+        starting_after=_optional_text("starting_after job id", starting_after),
     )
     return Operation("list_jobs", request, jobs_from_json)
 
@@ -104,7 +124,7 @@ def submit_url(
     options: SubmitJobOptions,
 ) -> Operation[Job]:
     """POST /languageid/v1/jobs with a JSON body naming the media's URL."""
-    if not isinstance(url, str) or not url:
+    if not checked_text("media URL", url):
         raise InvalidArgumentError("Pass the media's URL as a non-empty string.")
     body = SubmitJobUrlRequest(
         source_config=SourceConfigType0(url=url, auth_headers=_auth(source_auth)),
@@ -113,7 +133,10 @@ def submit_url(
         delete_after_seconds=options.delete_after_seconds,
     )
     request = submit_job.build_request_kwargs(body=body)
-    return Operation("submit_url", request, Job.from_json, idempotent=False)
+    secrets = auth_secrets(body.source_config, body.notification_config)
+    return Operation(
+        "submit_url", request, Job.from_json, idempotent=False, secrets=secrets
+    )
 
 
 def submit_file(
@@ -128,7 +151,12 @@ def submit_file(
     body = SubmitJobFileRequest(media=media, options=options)
     request = submit_job.build_request_kwargs(body=body)
     return Operation(
-        "submit_file", request, Job.from_json, idempotent=False, upload=True
+        "submit_file",
+        request,
+        Job.from_json,
+        idempotent=False,
+        upload=True,
+        secrets=auth_secrets(options.notification_config),
     )
 
 
@@ -147,22 +175,24 @@ def submit_options(
     notification: NotificationConfigType0 | Unset = UNSET
     if notification_url is not None:
         notification = NotificationConfigType0(
-            url=notification_url, auth_headers=_auth(notification_auth)
+            url=checked_text("notification URL", notification_url),
+            auth_headers=_auth(notification_auth),
         )
     return SubmitJobOptions(
         notification_config=notification,
-        metadata=UNSET if metadata is None else metadata,
+        metadata=_optional_text("metadata", metadata),
         delete_after_seconds=_seconds_or_unset(delete_after_seconds),
     )
 
 
 def media_filename(file: object, filename: str | None) -> str:
     """The file name sent with an upload: given, else the file's own, else "media"."""
-    if filename:
-        return filename
+    if filename is not None:
+        return checked_text("filename", filename) or "media"
     name = file if isinstance(file, str | os.PathLike) else getattr(file, "name", None)
     if isinstance(name, str | os.PathLike):
-        return os.path.basename(os.fsdecode(name)) or "media"
+        base = os.path.basename(os.fsdecode(name))
+        return base.encode("utf-8", errors="replace").decode("utf-8") or "media"
     return "media"
 
 
@@ -194,9 +224,26 @@ def _auth(headers: AuthHeaders | None) -> AuthHeadersType0 | Unset:
             "Auth headers must be a string (the Authorization value) or a mapping "
             "of header names to string values."
         )
+    for key, value in headers.items():
+        checked_text("auth header name", key)
+        checked_text("auth header value", value)
     auth = AuthHeadersType0()
     auth.additional_properties = dict(headers)
     return auth
+
+
+def auth_secrets(*configs: object) -> tuple[str, ...]:
+    """The auth header values of source or notification configs, and their
+    credentials without the scheme ("Bearer abc" gives both it and "abc")."""
+    secrets: list[str] = []
+    for config in configs:
+        auth = getattr(config, "auth_headers", None)
+        if not isinstance(auth, AuthHeadersType0):
+            continue
+        for value in auth.additional_properties.values():
+            secrets.append(value)
+            secrets.append(value.partition(" ")[2])
+    return tuple(secret for secret in secrets if secret)
 
 
 def _nothing(data: Any) -> None:

@@ -76,6 +76,7 @@ class Operation(Generic[T]):
         accept: The Accept header to send.
         missing_means_done: A 404 on a retry means an earlier attempt succeeded.
         upload: Whether the body is an upload (longer write timeout).
+        secrets: Auth header values in the request body, to scrub from errors.
     """
 
     name: str
@@ -85,6 +86,7 @@ class Operation(Generic[T]):
     accept: str = "application/json"
     missing_means_done: bool = False
     upload: bool = False
+    secrets: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def method(self) -> str:
@@ -174,6 +176,7 @@ class Pipeline:
             return self._success(operation, response)
         if status == 404 and operation.missing_means_done and attempt > 1:
             return Step(value=None)
+        response = self._scrubbed(operation, response)
         error = error_from_response(response, operation.method, operation.path)
         if attempt <= retry.max_retries and should_retry_status(
             status, idempotent=operation.idempotent
@@ -205,15 +208,16 @@ class Pipeline:
     ) -> APIConnectionError:
         """Our error for an httpx exception raised while sending or reading."""
         where = operation.where
+        reason = redact(_describe(exc), self._secrets(operation))
         if isinstance(exc, httpx.TimeoutException):
             return APITimeoutError(
-                f"{where} timed out ({_describe(exc)}); the API may be slow or "
+                f"{where} timed out ({reason}); the API may be slow or "
                 "unreachable: try again, or raise the timeout.",
                 method=operation.method,
                 path=operation.path,
             )
         return APIConnectionError(
-            f"{where} got no answer ({_describe(exc)}); check the network and "
+            f"{where} got no answer ({reason}); check the network and "
             f"the base URL {self.base_url.scheme}://{self.base_url.netloc.decode()}.",
             method=operation.method,
             path=operation.path,
@@ -233,6 +237,7 @@ class Pipeline:
             data = decode_json(response.content, allow_empty=True)
             return Step(value=operation.parse(data))
         except (ValueError, RecursionError) as exc:
+            response = self._scrubbed(operation, response)
             error = ResponseError(
                 f"{operation.where} answered {response.status_code} "
                 f"with a body that is not what the API documents ({_reason(exc)}): "
@@ -244,6 +249,23 @@ class Pipeline:
                 body=_text(response.content)[:MAX_BODY_KEPT],
             )
             return Step(error=error, cause=exc)
+
+    def _secrets(self, operation: Operation[Any]) -> tuple[str, ...]:
+        return (self.token, *operation.secrets)
+
+    def _scrubbed(
+        self, operation: Operation[Any], response: httpx.Response
+    ) -> httpx.Response:
+        """The response with any secret of ours it echoes replaced by a marker."""
+        content = redact_bytes(response.content, self._secrets(operation))
+        if content is response.content:
+            return response
+        return httpx.Response(
+            response.status_code,
+            headers=response.headers,
+            content=content,
+            request=response.request,
+        )
 
     def log_attempt(
         self,
@@ -271,6 +293,30 @@ class Pipeline:
             step.reason,
             step.retry_in,
         )
+
+
+REDACTED = "[redacted]"
+"""What replaces a secret that a server echoed back."""
+
+MIN_SECRET_LENGTH = 4
+"""Shorter values are not scrubbed: they would garble ordinary words."""
+
+
+def redact(text: str, secrets: tuple[str, ...]) -> str:
+    """`text` with every secret (at least `MIN_SECRET_LENGTH` long) replaced."""
+    for secret in secrets:
+        if len(secret) >= MIN_SECRET_LENGTH:
+            text = text.replace(secret, REDACTED)
+    return text
+
+
+def redact_bytes(content: bytes, secrets: tuple[str, ...]) -> bytes:
+    """`content` with every secret's UTF-8 bytes replaced; the same object if none."""
+    for secret in secrets:
+        encoded = secret.encode("utf-8", errors="replace")
+        if len(secret) >= MIN_SECRET_LENGTH and encoded in content:
+            content = content.replace(encoded, REDACTED.encode())
+    return content
 
 
 def decode_json(content: bytes, *, allow_empty: bool = False) -> object:
@@ -368,7 +414,9 @@ def _reason(exc: BaseException) -> str:
         return "invalid UTF-8"
     if isinstance(exc, RecursionError):
         return "JSON nested too deeply"
-    return shorten(str(exc), 200)
+    if isinstance(exc, MalformedBody):
+        return shorten(str(exc), 200)
+    return "a JSON value this client cannot read"
 
 
 def _describe(exc: BaseException) -> str:

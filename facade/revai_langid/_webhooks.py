@@ -41,7 +41,9 @@ def parse_notification(body: bytes | str | Mapping[str, object]) -> Job:
 def _decode(body: bytes | str | Mapping[str, object]) -> object:
     if isinstance(body, Mapping):
         return body
-    if isinstance(body, bytes | bytearray | memoryview | str):
+    if isinstance(body, memoryview):
+        body = body.tobytes()
+    if isinstance(body, bytes | bytearray | str):
         return json.loads(body)
     raise MalformedBody(f"expected bytes, text or a mapping, not {type(body).__name__}")
 
@@ -51,4 +53,6 @@ def _text(body: object) -> str:
         return bytes(body).decode("utf-8", errors="replace")
     if isinstance(body, str):
         return body
-    return repr(type(body))
+    if isinstance(body, Mapping):
+        return json.dumps(body, default=repr)
+    return f"a {type(body).__name__}"

@@ -47,6 +47,7 @@ class FakeHTTPServer(ThreadingHTTPServer):
     """A threaded HTTP server that can close its open connections on stop."""
 
     daemon_threads = True
+    request_queue_size = 128
 
     def __init__(
         self, address: tuple[str, int], family: socket.AddressFamily, backend: Backend

@@ -1,0 +1,241 @@
+"""Misuse and hostile answers found by trying to break the library.
+
+Each case keeps the value that once escaped as a raw exception, hung, or leaked.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import io
+from typing import Any
+
+import httpx
+import pytest
+
+import revai_langid as rl
+from revai_langid.testing import FakeRevAI
+
+JOBS = "/languageid/v1/jobs"
+SURROGATE = "\ud800"
+
+
+@pytest.fixture
+def fake() -> Any:
+    with FakeRevAI(polls_until_complete=1) as server:
+        yield server
+
+
+@pytest.fixture
+def client(fake: FakeRevAI) -> Any:
+    with rl.LanguageIdClient(fake.token, base_url=fake.url) as sync_client:
+        yield sync_client
+
+
+@pytest.mark.parametrize("timeout", [float("nan"), float("inf"), 1e308, -1, 0, "5"])
+def test_unusable_client_timeouts_are_refused(timeout: Any) -> None:
+    with pytest.raises(rl.ConfigurationError):
+        rl.LanguageIdClient("tok", base_url="http://127.0.0.1:9", timeout=timeout)
+
+
+@pytest.mark.parametrize("timeout", [float("nan"), float("inf"), 1e308])
+def test_unusable_call_timeouts_are_refused_before_sending(
+    client: rl.LanguageIdClient, fake: FakeRevAI, timeout: float
+) -> None:
+    with pytest.raises(rl.InvalidArgumentError):
+        client.list_jobs(timeout=timeout)
+    assert fake.requests == []
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"timeout": float("nan")},
+        {"poll_interval": float("nan")},
+        {"poll_interval": 1e300, "timeout": 1e300},
+        {"max_poll_interval": float("inf")},
+    ],
+)
+def test_unusable_wait_settings_are_refused(
+    client: rl.LanguageIdClient, settings: dict[str, float]
+) -> None:
+    with pytest.raises(rl.InvalidArgumentError):
+        client.wait_for_job("job", **settings)
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"token": 123},
+        {"token": b"abc"},
+        {"base_url": 123},
+        {"base_url": b"http://127.0.0.1"},
+        {"base_url": "http://[::1"},
+        {"base_url": "http://127.0.0.1:abc"},
+        {"base_url": "http://127.0.0.1\r\nX: y"},
+        {"base_url": " http://127.0.0.1"},
+        {"base_url": "http://127.0.0.1 "},
+        {"base_url": "https://api.rev.ai?x=1"},
+        {"base_url": "https://user:pw@api.rev.ai"},
+        {"base_url": None, "region": 1},
+        {"http_client": "x"},
+        {"http_client": httpx.AsyncClient()},
+    ],
+)
+def test_wrong_settings_raise_configuration_error(settings: dict[str, Any]) -> None:
+    arguments = {"token": "tok", "base_url": "https://api.rev.ai", **settings}
+    with pytest.raises(rl.ConfigurationError):
+        rl.LanguageIdClient(**arguments)
+
+
+def test_async_client_refuses_a_sync_http_client() -> None:
+    with httpx.Client() as http, pytest.raises(rl.ConfigurationError):
+        rl.AsyncLanguageIdClient("tok", http_client=http)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("method", "args", "kwargs"),
+    [
+        ("get_job", (SURROGATE,), {}),
+        ("list_jobs", (), {"starting_after": SURROGATE}),
+        ("list_jobs", (), {"starting_after": b"x"}),
+        ("submit_url", (f"https://e.com/{SURROGATE}",), {}),
+        ("submit_url", ("https://e.com/a",), {"source_auth": f"Bearer {SURROGATE}"}),
+        ("submit_url", ("https://e.com/a",), {"metadata": SURROGATE}),
+        ("submit_url", ("https://e.com/a",), {"metadata": b"x"}),
+        ("submit_url", ("https://e.com/a",), {"notification_url": b"https://x"}),
+        ("submit_file", (io.BytesIO(b"RIFF"),), {"metadata": SURROGATE}),
+        ("submit_file", (io.BytesIO(b"RIFF"),), {"filename": SURROGATE}),
+        ("submit_file", (io.BytesIO(b"RIFF"),), {"filename": 123}),
+        ("submit_file", (io.BytesIO(b"RIFF"),), {"on_progress": 5}),
+    ],
+)
+def test_unsendable_arguments_are_refused_before_sending(
+    client: rl.LanguageIdClient,
+    fake: FakeRevAI,
+    method: str,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+) -> None:
+    with pytest.raises(rl.InvalidArgumentError):
+        getattr(client, method)(*args, **kwargs)
+    assert fake.requests == []
+
+
+class _BrokenStream(io.RawIOBase):
+    def __init__(self, failure: str) -> None:
+        self._failure = failure
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return 0 if whence == 0 else 10
+
+    def tell(self) -> int:
+        return 0
+
+    def read(self, size: int = -1) -> Any:
+        if self._failure == "os":
+            raise OSError(5, "Input/output error")
+        return "text, not bytes"
+
+
+@pytest.mark.parametrize("failure", ["os", "str"])
+def test_media_that_fails_while_uploading_is_an_invalid_argument(
+    client: rl.LanguageIdClient, failure: str
+) -> None:
+    with pytest.raises(rl.InvalidArgumentError, match="Could not read the media"):
+        client.submit_file(_BrokenStream(failure), filename="a.wav")
+
+
+def test_calls_on_a_closed_client_raise_configuration_error(fake: FakeRevAI) -> None:
+    client = rl.LanguageIdClient(fake.token, base_url=fake.url)
+    client.close()
+    with pytest.raises(rl.ConfigurationError, match="closed"):
+        client.list_jobs()
+
+
+def test_calls_on_a_closed_async_client_raise_configuration_error(
+    fake: FakeRevAI,
+) -> None:
+    async def scenario() -> None:
+        client = rl.AsyncLanguageIdClient(fake.token, base_url=fake.url)
+        await client.aclose()
+        await client.list_jobs()
+
+    with pytest.raises(rl.ConfigurationError, match="closed"):
+        asyncio.run(scenario())
+
+
+def test_parse_notification_reads_a_memoryview() -> None:
+    body = b'{"job": {"id": "j", "created_on": "2018-05-05T23:23:22.29Z",'
+    body += b' "status": "completed"}}'
+    assert rl.parse_notification(memoryview(body)).id == "j"
+
+
+def test_secrets_echoed_by_the_server_are_scrubbed_from_errors(
+    fake: FakeRevAI,
+) -> None:
+    source_secret = "src-CANARY-777"
+    notify_secret = "ntf-CANARY-888"
+    detail = f"bad {fake.token} / Bearer {source_secret} / Basic {notify_secret}"
+    fake.inject("POST", JOBS, status=400, body={"title": "Bad", "detail": detail})
+    with (
+        rl.LanguageIdClient(fake.token, base_url=fake.url) as client,
+        pytest.raises(rl.BadRequestError) as caught,
+    ):
+        client.submit_url(
+            "https://e.com/a.mp3",
+            source_auth=f"Bearer {source_secret}",
+            notification_url="https://e.com/hook",
+            notification_auth=f"Basic {notify_secret}",
+        )
+
+    seen = f"{caught.value} {caught.value.body} {caught.value.detail!r}"
+    for secret in (fake.token, source_secret, notify_secret):
+        assert secret not in seen
+    assert "[redacted]" in str(caught.value)
+
+
+@pytest.mark.parametrize("status", [200, 500])
+def test_a_body_that_is_not_the_gzip_it_claims_is_a_response_error(
+    client: rl.LanguageIdClient, fake: FakeRevAI, status: int
+) -> None:
+    fake.inject(
+        "GET", JOBS, status=status, body=b'{"not": "gzip"}',
+        headers={"Content-Encoding": "gzip"}, times=3,
+    )  # fmt: skip
+    with pytest.raises(rl.ResponseError) as caught:
+        client.list_jobs(max_retries=0)
+    assert caught.value.status_code == status
+
+
+def test_a_real_gzip_body_is_read(client: rl.LanguageIdClient, fake: FakeRevAI) -> None:
+    fake.inject(
+        "GET", JOBS, status=200, body=gzip.compress(b"[]"),
+        headers={"Content-Encoding": "gzip"}, content_type="application/json",
+    )  # fmt: skip
+    assert client.list_jobs() == []
+
+
+def test_an_enormous_job_id_gives_a_bounded_message(
+    client: rl.LanguageIdClient,
+) -> None:
+    with pytest.raises(rl.RevAIError) as caught:
+        client.get_job("a" * 1_000_000, max_retries=0)
+    assert len(str(caught.value)) < 2000
+
+
+def test_a_caller_client_with_its_own_auth_still_sends_the_token(
+    fake: FakeRevAI,
+) -> None:
+    with (
+        httpx.Client(auth=("user", "password")) as http,
+        rl.LanguageIdClient(fake.token, base_url=fake.url, http_client=http) as client,
+    ):
+        client.list_jobs()
+    assert fake.requests[0].headers["authorization"] == f"Bearer {fake.token}"
