@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
+from datetime import UTC, datetime, timedelta
 
 from dateutil.parser import isoparse
+
+_LEAP_SECOND = re.compile(r"(?<=[T ]\d\d:\d\d):60")
 
 
 def parse_datetime(value: str) -> datetime:
@@ -12,7 +15,9 @@ def parse_datetime(value: str) -> datetime:
 
     Accepts `Z` and numeric offsets, 1 to 7 (or more) fractional digits (digits
     past microseconds are dropped) and stamps without a zone, which the API means
-    as UTC whatever the local zone of this machine.
+    as UTC whatever the local zone of this machine. A leap second (`:60`) reads as
+    the first instant of the next minute; a stamp whose UTC instant falls outside
+    years 1 to 9999 is clamped to the nearest end of that range.
 
     Args:
         value: The timestamp, e.g. `2018-05-05T23:23:22.29Z`.
@@ -23,10 +28,20 @@ def parse_datetime(value: str) -> datetime:
     Raises:
         ValueError: If `value` is not an ISO-8601 timestamp.
     """
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        parsed = isoparse(value)
+    text, leap = _LEAP_SECOND.subn(":59", value)
+    parsed = _parse(text)
     if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+        parsed = parsed.replace(tzinfo=UTC)
+    try:
+        return parsed.astimezone(UTC) + timedelta(seconds=leap)
+    except OverflowError:
+        offset = parsed.utcoffset() or timedelta()
+        edge = datetime.min if offset > timedelta() else datetime.max
+        return edge.replace(tzinfo=UTC)
+
+
+def _parse(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return isoparse(text)

@@ -104,7 +104,10 @@ class _Fields:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self._wrong(name, "a number or null")
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:
+            raise self._wrong(name, "a number in the floating-point range") from None
 
     def optional_datetime(self, name: str) -> datetime | None:
         text = self.optional_str(name)

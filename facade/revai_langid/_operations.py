@@ -33,8 +33,12 @@ from ._errors import InvalidArgumentError
 from ._models import Job, LanguageIdResult, jobs_from_json
 from ._pipeline import Operation
 
-RESULT_MEDIA_TYPES = "application/vnd.rev.languageid.v1.0+json, application/json;q=0.9"
-"""Accept header of the result call: the vendor type first, plain JSON accepted."""
+RESULT_MEDIA_TYPES = (
+    "application/vnd.rev.languageid.v1.0+json, application/json;q=0.9, "
+    "application/problem+json;q=0.9"
+)
+"""Accept header of the result call: the vendor type first, plain JSON and
+problem details accepted."""
 
 AuthHeaders = str | Mapping[str, str]
 """Headers Rev sends to a source or notification URL: an `Authorization` value
@@ -101,7 +105,9 @@ def get_result(job_id: str) -> Operation[LanguageIdResult]:
 def delete_job(job_id: str) -> Operation[None]:
     """DELETE /languageid/v1/jobs/{id}; a 404 after a lost answer counts as done."""
     request = delete_job_by_id.build_request_kwargs(job_id_segment(job_id))
-    return Operation("delete_job", request, _nothing, missing_means_done=True)
+    return Operation(
+        "delete_job", request, _nothing, empty_body_ok=True, missing_means_done=True
+    )
 
 
 def list_jobs_page(

@@ -73,7 +73,9 @@ class Operation(Generic[T]):
         request: Keyword arguments from the generated `build_request_kwargs`.
         parse: Reads the decoded JSON of a 2xx answer (None for an empty body).
         idempotent: Whether repeating the call cannot do anything twice.
-        accept: The Accept header to send.
+        accept: The Accept header to send (errors come as problem+json).
+        empty_body_ok: Whether a 2xx answer may come without a body (a body
+            that is there must still be JSON).
         missing_means_done: A 404 on a retry means an earlier attempt succeeded.
         upload: Whether the body is an upload (longer write timeout).
         secrets: Auth header values in the request body, to scrub from errors.
@@ -83,7 +85,8 @@ class Operation(Generic[T]):
     request: dict[str, Any] = field(repr=False)
     parse: Callable[[object], T]
     idempotent: bool = True
-    accept: str = "application/json"
+    accept: str = "application/json, application/problem+json"
+    empty_body_ok: bool = False
     missing_means_done: bool = False
     upload: bool = False
     secrets: tuple[str, ...] = field(default=(), repr=False)
@@ -233,8 +236,10 @@ class Pipeline:
         )
 
     def _success(self, operation: Operation[T], response: httpx.Response) -> Step[T]:
+        if operation.empty_body_ok and not response.content.strip():
+            return Step(value=operation.parse(None))
         try:
-            data = decode_json(response.content, allow_empty=True)
+            data = decode_json(response.content)
             return Step(value=operation.parse(data))
         except (ValueError, RecursionError) as exc:
             response = self._scrubbed(operation, response)
@@ -319,11 +324,9 @@ def redact_bytes(content: bytes, secrets: tuple[str, ...]) -> bytes:
     return content
 
 
-def decode_json(content: bytes, *, allow_empty: bool = False) -> object:
+def decode_json(content: bytes) -> object:
     """Decode a JSON body; raises ValueError (or MalformedBody) when it is not JSON."""
     if not content.strip():
-        if allow_empty:
-            return None
         raise MalformedBody("the body is empty")
     return json.loads(content)
 

@@ -110,6 +110,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = do_GET
 
+    def __getattr__(self, name: str) -> Any:
+        # http.server answers 501 for a method without a do_ handler; route every
+        # method instead, so one the path does not serve gets 405 with Allow.
+        if name.startswith("do_"):
+            return self.do_GET
+        raise AttributeError(name)
+
     def send_error(
         self, code: int, message: str | None = None, explain: str | None = None
     ) -> None:
