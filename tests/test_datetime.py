@@ -50,3 +50,17 @@ def test_stamp_without_zone_is_utc_in_new_york() -> None:
         check=True,
     ).stdout
     assert output.strip() == "2018-09-15T05:14:38.130000+00:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2016-12-31T23:59:60Z", datetime(2017, 1, 1, tzinfo=UTC)),
+        ("0001-01-01T00:00:00+13:19", datetime.min.replace(tzinfo=UTC)),
+        ("9999-12-31T23:59:59-05:00", datetime.max.replace(tzinfo=UTC)),
+    ],
+)
+def test_leap_seconds_and_range_edges_still_parse(
+    text: str, expected: datetime
+) -> None:
+    assert parse_datetime(text) == expected

@@ -18,17 +18,18 @@ T = TypeVar("T", bound="SubmitJobUrlRequest")
 
 @_attrs_define
 class SubmitJobUrlRequest:
-    """Submit a job for media Rev downloads from a URL.
+    """Submit a job for media Rev downloads from a URL. Exactly one source is needed: `source_config` (preferred) or the
+    deprecated `media_url`; the API answers 400 to a body with both or neither.
 
-    Attributes:
-        notification_config (None | NotificationConfigType0 | Unset): Where Rev posts the job when it completes or
-            fails. Not echoed back.
-        callback_url (None | str | Unset): Deprecated; use notification_config. Cannot be combined with it.
-        metadata (None | str | Unset): Text stored with the job and echoed back.
-        delete_after_seconds (int | None | Unset): Seconds after completion when the job is deleted automatically.
-        source_config (None | SourceConfigType0 | Unset): Where Rev downloads the media from. Not echoed back in the
-            job.
-        media_url (str | Unset): [HIPAA unsupported] Deprecated; use source_config. Cannot be combined with it.
+        Attributes:
+            notification_config (None | NotificationConfigType0 | Unset): Where Rev posts the job when it completes or
+                fails. Not echoed back.
+            callback_url (None | str | Unset): Deprecated; use notification_config. Cannot be combined with it.
+            metadata (None | str | Unset): Text stored with the job and echoed back.
+            delete_after_seconds (int | None | Unset): Seconds after completion when the job is deleted automatically.
+            source_config (None | SourceConfigType0 | Unset): Where Rev downloads the media from. Not echoed back in the
+                job.
+            media_url (str | Unset): [HIPAA unsupported] Deprecated; use source_config. Cannot be combined with it.
     """
 
     notification_config: None | NotificationConfigType0 | Unset = UNSET

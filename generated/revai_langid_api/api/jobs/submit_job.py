@@ -95,7 +95,9 @@ def sync_detailed(
     `media` part for a multipart body.
 
     Args:
-        body (SubmitJobUrlRequest): Submit a job for media Rev downloads from a URL.
+        body (SubmitJobUrlRequest): Submit a job for media Rev downloads from a URL. Exactly one
+            source is needed: `source_config` (preferred) or the deprecated `media_url`; the API
+            answers 400 to a body with both or neither.
         body (SubmitJobFileRequest): Submit a job by uploading the media (at most 2 GB).
 
     Raises:
@@ -126,7 +128,9 @@ def sync(
     `media` part for a multipart body.
 
     Args:
-        body (SubmitJobUrlRequest): Submit a job for media Rev downloads from a URL.
+        body (SubmitJobUrlRequest): Submit a job for media Rev downloads from a URL. Exactly one
+            source is needed: `source_config` (preferred) or the deprecated `media_url`; the API
+            answers 400 to a body with both or neither.
         body (SubmitJobFileRequest): Submit a job by uploading the media (at most 2 GB).
 
     Raises:
@@ -156,7 +160,9 @@ async def asyncio_detailed(
     `media` part for a multipart body.
 
     Args:
-        body (SubmitJobUrlRequest): Submit a job for media Rev downloads from a URL.
+        body (SubmitJobUrlRequest): Submit a job for media Rev downloads from a URL. Exactly one
+            source is needed: `source_config` (preferred) or the deprecated `media_url`; the API
+            answers 400 to a body with both or neither.
         body (SubmitJobFileRequest): Submit a job by uploading the media (at most 2 GB).
 
     Raises:
@@ -187,7 +193,9 @@ async def asyncio(
     `media` part for a multipart body.
 
     Args:
-        body (SubmitJobUrlRequest): Submit a job for media Rev downloads from a URL.
+        body (SubmitJobUrlRequest): Submit a job for media Rev downloads from a URL. Exactly one
+            source is needed: `source_config` (preferred) or the deprecated `media_url`; the API
+            answers 400 to a body with both or neither.
         body (SubmitJobFileRequest): Submit a job by uploading the media (at most 2 GB).
 
     Raises:
