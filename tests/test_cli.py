@@ -726,3 +726,12 @@ def test_installed_console_script_runs(
     for text in (done.stdout, done.stderr, failed.stdout, failed.stderr):
         assert TOKEN not in text
         assert "Traceback" not in text
+
+
+def test_a_misspelt_token_option_does_not_echo_its_value(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status = main(["--tok", "SECRET-VALUE-42", "--bogus"])
+    captured = capsys.readouterr()
+    assert status == 2
+    assert "SECRET-VALUE-42" not in captured.out + captured.err

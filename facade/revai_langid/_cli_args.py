@@ -87,12 +87,22 @@ def secrets_in(argv: Sequence[str]) -> list[str]:
     found = [os.environ.get(TOKEN_ENV, "")]
     for index, argument in enumerate(argv):
         option, equals, value = argument.partition("=")
-        if option not in SECRET_OPTIONS:
+        if not _names_a_secret(option):
             continue
         if not equals:
             value = argv[index + 1] if index + 1 < len(argv) else ""
         found += [value, *value.split()[1:]]
     return [secret for secret in found if secret.strip()]
+
+
+def _names_a_secret(option: str) -> bool:
+    """Whether `option` is a secret option, or a misspelling of one that argparse
+    would refuse while echoing the value after it ("--tok", "--tokenx")."""
+    if not option.startswith("--") or len(option) < 4:
+        return False
+    return any(
+        known.startswith(option) or option.startswith(known) for known in SECRET_OPTIONS
+    )
 
 
 def seconds(text: str) -> float:
