@@ -281,9 +281,8 @@ class Pipeline:
     ) -> None:
         """One DEBUG line per request: method, path, status, milliseconds, attempt."""
         logger.debug(
-            "%s %s -> %s in %.0f ms (attempt %d)",
-            operation.method,
-            operation.path,
+            "%s -> %s in %.0f ms (attempt %d)",
+            operation.where,
             status if status is not None else "no answer",
             elapsed * 1000,
             attempt,
@@ -292,9 +291,8 @@ class Pipeline:
     def log_retry(self, operation: Operation[Any], step: Step[Any]) -> None:
         """One WARNING line per retry: why, and how long until it."""
         logger.warning(
-            "Retrying %s %s after %s in %.2f s",
-            operation.method,
-            operation.path,
+            "Retrying %s after %s in %.2f s",
+            operation.where,
             step.reason,
             step.retry_in,
         )
