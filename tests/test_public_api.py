@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import revai_langid
 
 EXPECTED = [
@@ -32,3 +34,10 @@ def test_every_error_is_a_revai_error() -> None:
         value = getattr(revai_langid, name)
         if isinstance(value, type) and issubclass(value, Exception):
             assert issubclass(value, revai_langid.RevAIError), name
+
+
+def test_both_packages_ship_py_typed() -> None:
+    import revai_langid_api
+
+    for package in (revai_langid, revai_langid_api):
+        assert (Path(package.__file__).parent / "py.typed").is_file()
