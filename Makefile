@@ -36,10 +36,18 @@ demo: $(STAMP)
 test: $(STAMP) node_modules/.installed lint typecheck
 	$(BIN)/python -m pytest
 
+# Writes into a temporary folder first: a spec the generator chokes on leaves
+# generated/ as it was, and files the generator no longer writes disappear.
 generate: $(STAMP)
-	$(GENERATE) --output-path generated/$(PACKAGE)
+	@$(BIN)/python scripts/check_pins.py
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(GENERATE) --output-path "$$tmp/$(PACKAGE)" && \
+	chmod -R u=rwX,go=rX "$$tmp/$(PACKAGE)" && \
+	rm -rf generated/$(PACKAGE) && mkdir -p generated && \
+	cp -R "$$tmp/$(PACKAGE)" generated/$(PACKAGE)
 
 check-generated: $(STAMP)
+	@$(BIN)/python scripts/check_pins.py
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	$(GENERATE) --output-path "$$tmp/$(PACKAGE)" >/dev/null && \
 	if diff -rq -x __pycache__ "$$tmp/$(PACKAGE)" generated/$(PACKAGE); then \

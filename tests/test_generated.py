@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import httpx
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 PINNED_FILES = [
     "Makefile", "openapi.yaml", "generator-config.yaml", "pyproject.toml",
-    "README.md", "requirements", "templates", "generated",
+    "README.md", "requirements", "templates", "generated", "scripts",
 ]  # fmt: skip
 
 
@@ -144,3 +145,55 @@ def test_generated_functions_send_the_token_and_parse_the_job() -> None:
     assert isinstance(job, LanguageIdJob)
     assert job.id == "a"
     assert seen[0].url.path == "/languageid/v1/jobs/a"
+
+
+def test_generator_tools_match_their_pins() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/check_pins.py")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_pin_check_names_a_drifted_tool(tmp_path: Path) -> None:
+    pins = tmp_path / "generate.txt"
+    pins.write_text("ruff==0.0.1  # not what is installed\n")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import check_pins
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    problems = check_pins.mismatches(check_pins.pinned(pins))
+    assert problems == [f"ruff: pinned 0.0.1, installed {version('ruff')}"]
+
+
+def test_a_failed_generation_leaves_generated_untouched(tree_copy: Path) -> None:
+    spec = tree_copy / "openapi.yaml"
+    original = spec.read_text()
+    before = sorted(
+        (path.relative_to(tree_copy), path.read_bytes())
+        for path in (tree_copy / "generated").rglob("*.py")
+    )
+    broken = original.replace(
+        '"#/components/schemas/JobStatus"', '"#/components/schemas/JobStatuss"', 1
+    )
+    spec.write_text(broken)
+    try:
+        result = subprocess.run(
+            ["make", "-s", "generate", "STAMP=", f"BIN={BIN}"],
+            cwd=tree_copy,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
+    finally:
+        spec.write_text(original)
+    after = sorted(
+        (path.relative_to(tree_copy), path.read_bytes())
+        for path in (tree_copy / "generated").rglob("*.py")
+    )
+    assert result.returncode != 0
+    assert after == before

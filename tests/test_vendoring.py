@@ -43,3 +43,44 @@ def test_copied_packages_identify_a_recording(tmp_path: Path) -> None:
     )
     assert output.returncode == 0, output.stderr
     assert output.stdout.strip() == "en"
+
+
+NESTED_SCRIPT = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from myapp._vendor import revai_langid
+from myapp._vendor.revai_langid import _bindings
+from myapp._vendor.revai_langid.testing import FakeRevAI
+assert _bindings.PACKAGE == "myapp._vendor.revai_langid_api", _bindings.PACKAGE
+assert _bindings.models.__name__.startswith("myapp._vendor."), _bindings.models
+with FakeRevAI(polls_until_complete=1) as fake:
+    with revai_langid.LanguageIdClient(fake.token, base_url=fake.url) as client:
+        result = client.identify(sys.argv[2], poll_interval=0.01)
+print(result.top_language)
+"""
+
+
+def test_packages_vendored_inside_another_package_use_each_other(
+    tmp_path: Path,
+) -> None:
+    vendor = tmp_path / "myapp" / "_vendor"
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(
+        ROOT / "facade/revai_langid", vendor / "revai_langid", ignore=ignore
+    )
+    shutil.copytree(
+        ROOT / "generated/revai_langid_api", vendor / "revai_langid_api", ignore=ignore
+    )
+    (tmp_path / "myapp" / "__init__.py").write_text("")
+    (vendor / "__init__.py").write_text("")
+    recording = ROOT / "tests/data/hello-en.wav"
+    output = subprocess.run(
+        [sys.executable, "-c", NESTED_SCRIPT, str(tmp_path), str(recording)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert output.returncode == 0, output.stderr
+    assert output.stdout.strip() == "en"

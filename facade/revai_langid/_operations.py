@@ -12,23 +12,15 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from typing import IO, Any, BinaryIO, cast
 
-from revai_langid_api.api.jobs import (
+from ._bindings import (
     delete_job_by_id,
     get_job_by_id,
     get_result_by_id,
     list_jobs,
     submit_job,
 )
-from revai_langid_api.models import (
-    AuthHeadersType0,
-    NotificationConfigType0,
-    SourceConfigType0,
-    SubmitJobFileRequest,
-    SubmitJobOptions,
-    SubmitJobUrlRequest,
-)
-from revai_langid_api.types import UNSET, File, Unset
-
+from ._bindings import models as api
+from ._bindings import types as api_types
 from ._errors import InvalidArgumentError
 from ._models import Job, LanguageIdResult, jobs_from_json
 from ._pipeline import Operation
@@ -81,8 +73,8 @@ def checked_text(name: str, value: object) -> str:
     return value
 
 
-def _optional_text(name: str, value: str | None) -> str | Unset:
-    return UNSET if value is None else checked_text(name, value)
+def _optional_text(name: str, value: str | None) -> str | api_types.Unset:
+    return api_types.UNSET if value is None else checked_text(name, value)
 
 
 def get_job(job_id: str) -> Operation[Job]:
@@ -117,7 +109,7 @@ def list_jobs_page(
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
         raise InvalidArgumentError(f"limit must be an integer, not {limit!r}.")
     request = list_jobs.build_request_kwargs(
-        limit=UNSET if limit is None else limit,
+        limit=api_types.UNSET if limit is None else limit,
         starting_after=_optional_text("starting_after job id", starting_after),
     )
     return Operation("list_jobs", request, jobs_from_json)
@@ -127,13 +119,13 @@ def submit_url(
     url: str,
     *,
     source_auth: AuthHeaders | None,
-    options: SubmitJobOptions,
+    options: api.SubmitJobOptions,
 ) -> Operation[Job]:
     """POST /languageid/v1/jobs with a JSON body naming the media's URL."""
     if not checked_text("media URL", url):
         raise InvalidArgumentError("Pass the media's URL as a non-empty string.")
-    body = SubmitJobUrlRequest(
-        source_config=SourceConfigType0(url=url, auth_headers=_auth(source_auth)),
+    body = api.SubmitJobUrlRequest(
+        source_config=api.SourceConfigType0(url=url, auth_headers=_auth(source_auth)),
         notification_config=options.notification_config,
         metadata=options.metadata,
         delete_after_seconds=options.delete_after_seconds,
@@ -146,15 +138,15 @@ def submit_url(
 
 
 def submit_file(
-    stream: IO[bytes], *, filename: str, options: SubmitJobOptions
+    stream: IO[bytes], *, filename: str, options: api.SubmitJobOptions
 ) -> Operation[Job]:
     """POST /languageid/v1/jobs with a multipart body streaming `stream`."""
-    media = File(
+    media = api_types.File(
         payload=cast(BinaryIO, stream),
         file_name=filename,
         mime_type=_mime_type(filename),
     )
-    body = SubmitJobFileRequest(media=media, options=options)
+    body = api.SubmitJobFileRequest(media=media, options=options)
     request = submit_job.build_request_kwargs(body=body)
     return Operation(
         "submit_file",
@@ -172,19 +164,19 @@ def submit_options(
     notification_url: str | None = None,
     notification_auth: AuthHeaders | None = None,
     delete_after_seconds: int | None = None,
-) -> SubmitJobOptions:
+) -> api.SubmitJobOptions:
     """The options both kinds of submit share; None leaves an option out."""
     if notification_auth is not None and notification_url is None:
         raise InvalidArgumentError(
             "notification_auth was given without notification_url; pass both."
         )
-    notification: NotificationConfigType0 | Unset = UNSET
+    notification: api.NotificationConfigType0 | api_types.Unset = api_types.UNSET
     if notification_url is not None:
-        notification = NotificationConfigType0(
+        notification = api.NotificationConfigType0(
             url=checked_text("notification URL", notification_url),
             auth_headers=_auth(notification_auth),
         )
-    return SubmitJobOptions(
+    return api.SubmitJobOptions(
         notification_config=notification,
         metadata=_optional_text("metadata", metadata),
         delete_after_seconds=_seconds_or_unset(delete_after_seconds),
@@ -207,9 +199,9 @@ def _mime_type(filename: str) -> str:
     return guessed or "application/octet-stream"
 
 
-def _seconds_or_unset(value: int | None) -> int | Unset:
+def _seconds_or_unset(value: int | None) -> int | api_types.Unset:
     if value is None:
-        return UNSET
+        return api_types.UNSET
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidArgumentError(
             f"delete_after_seconds must be an integer number of seconds, not {value!r}."
@@ -217,9 +209,9 @@ def _seconds_or_unset(value: int | None) -> int | Unset:
     return value
 
 
-def _auth(headers: AuthHeaders | None) -> AuthHeadersType0 | Unset:
+def _auth(headers: AuthHeaders | None) -> api.AuthHeadersType0 | api_types.Unset:
     if headers is None:
-        return UNSET
+        return api_types.UNSET
     if isinstance(headers, str):
         headers = {"Authorization": headers}
     if not isinstance(headers, Mapping) or not all(
@@ -233,7 +225,7 @@ def _auth(headers: AuthHeaders | None) -> AuthHeadersType0 | Unset:
     for key, value in headers.items():
         checked_text("auth header name", key)
         checked_text("auth header value", value)
-    auth = AuthHeadersType0()
+    auth = api.AuthHeadersType0()
     auth.additional_properties = dict(headers)
     return auth
 
@@ -244,7 +236,7 @@ def auth_secrets(*configs: object) -> tuple[str, ...]:
     secrets: list[str] = []
     for config in configs:
         auth = getattr(config, "auth_headers", None)
-        if not isinstance(auth, AuthHeadersType0):
+        if not isinstance(auth, api.AuthHeadersType0):
             continue
         for value in auth.additional_properties.values():
             secrets.append(value)
