@@ -23,26 +23,29 @@ print(result.top_language)
 """
 
 
-def test_copied_packages_identify_a_recording(tmp_path: Path) -> None:
-    vendor = tmp_path / "vendor"
+def _copy_packages(vendor: Path) -> None:
     ignore = shutil.ignore_patterns("__pycache__")
-    shutil.copytree(
-        ROOT / "facade/revai_langid", vendor / "revai_langid", ignore=ignore
-    )
-    shutil.copytree(
-        ROOT / "generated/revai_langid_api", vendor / "revai_langid_api", ignore=ignore
-    )
+    for source in ("facade/revai_langid", "generated/revai_langid_api"):
+        shutil.copytree(ROOT / source, vendor / Path(source).name, ignore=ignore)
+
+
+def _run_identify(script: str, path_entry: Path) -> str:
     recording = ROOT / "tests/data/hello-en.wav"
     output = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(vendor), str(recording)],
-        cwd=tmp_path,
+        [sys.executable, "-c", script, str(path_entry), str(recording)],
+        cwd=path_entry,
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
     assert output.returncode == 0, output.stderr
-    assert output.stdout.strip() == "en"
+    return output.stdout.strip()
+
+
+def test_copied_packages_identify_a_recording(tmp_path: Path) -> None:
+    _copy_packages(tmp_path)
+    assert _run_identify(SCRIPT, tmp_path) == "en"
 
 
 NESTED_SCRIPT = """
@@ -64,23 +67,7 @@ def test_packages_vendored_inside_another_package_use_each_other(
     tmp_path: Path,
 ) -> None:
     vendor = tmp_path / "myapp" / "_vendor"
-    ignore = shutil.ignore_patterns("__pycache__")
-    shutil.copytree(
-        ROOT / "facade/revai_langid", vendor / "revai_langid", ignore=ignore
-    )
-    shutil.copytree(
-        ROOT / "generated/revai_langid_api", vendor / "revai_langid_api", ignore=ignore
-    )
+    _copy_packages(vendor)
     (tmp_path / "myapp" / "__init__.py").write_text("")
     (vendor / "__init__.py").write_text("")
-    recording = ROOT / "tests/data/hello-en.wav"
-    output = subprocess.run(
-        [sys.executable, "-c", NESTED_SCRIPT, str(tmp_path), str(recording)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert output.returncode == 0, output.stderr
-    assert output.stdout.strip() == "en"
+    assert _run_identify(NESTED_SCRIPT, tmp_path) == "en"
