@@ -4,6 +4,7 @@
 #   make generate         regenerate generated/ from openapi.yaml
 #   make check-generated  fail, naming the files, if generated/ is not what the
 #                         pinned generator writes
+#   make test-compat      the client tests again on the newest httpx allowed
 #   make lint / typecheck / fuzz / bench
 
 PYTHON ?= python3
@@ -16,7 +17,11 @@ GENERATE = PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate
 	--path $(SPEC) --config generator-config.yaml --custom-template-path templates \
 	--meta none --overwrite --fail-on-warning
 
-.PHONY: demo test generate check-generated lint typecheck fuzz bench npm clean
+COMPAT_VENV := .venv-compat
+COMPAT_TESTS := tests/test_client.py tests/test_client_resilience.py \
+	tests/test_misuse.py tests/test_wire_faults.py tests/test_logging_and_secrets.py
+
+.PHONY: demo test test-compat generate check-generated lint typecheck fuzz bench npm clean
 
 $(STAMP): pyproject.toml requirements/dev.txt requirements/generate.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +40,16 @@ demo: $(STAMP)
 
 test: $(STAMP) node_modules/.installed lint typecheck
 	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory test-compat
+
+$(COMPAT_VENV)/.installed: pyproject.toml requirements/compat.txt
+	$(PYTHON) -m venv $(COMPAT_VENV)
+	$(COMPAT_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements/compat.txt
+	$(COMPAT_VENV)/bin/pip install --quiet --disable-pip-version-check -e .
+	touch $(COMPAT_VENV)/.installed
+
+test-compat: $(COMPAT_VENV)/.installed
+	$(COMPAT_VENV)/bin/python -m pytest -q -p no:cacheprovider $(COMPAT_TESTS)
 
 # Writes into a temporary folder first: a spec the generator chokes on leaves
 # generated/ as it was, and files the generator no longer writes disappear.
@@ -72,4 +87,4 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf $(VENV) node_modules
+	rm -rf $(VENV) $(COMPAT_VENV) node_modules
