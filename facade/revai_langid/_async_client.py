@@ -18,8 +18,10 @@ from ._common import (
     check_open,
     check_page_size,
     identify_plan,
+    read_timeout,
 )
 from ._config import TimeoutTypes
+from ._deadline import answer_deadline, deadline_async_client
 from ._errors import JobFailedError, RevAIError
 from ._media import MediaReader, MediaSource, open_media
 from ._models import Job, LanguageIdResult
@@ -67,7 +69,7 @@ class AsyncLanguageIdClient:
         )
         check_http_client(http_client, httpx.AsyncClient)
         self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(follow_redirects=False)
+        self._http = http_client or deadline_async_client()
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
         self._clock: Callable[[], float] = time.monotonic
 
@@ -287,6 +289,10 @@ class AsyncLanguageIdClient:
         return pipeline.after_response(operation, response, attempt, retry)
 
     async def _send(self, request: httpx.Request) -> httpx.Response:
+        with answer_deadline(read_timeout(request)):
+            return await self._send_within_deadline(request)
+
+    async def _send_within_deadline(self, request: httpx.Request) -> httpx.Response:
         response = await self._http.send(
             request, stream=True, follow_redirects=False, auth=None
         )

@@ -17,8 +17,10 @@ from ._common import (
     check_open,
     check_page_size,
     identify_plan,
+    read_timeout,
 )
 from ._config import TimeoutTypes
+from ._deadline import answer_deadline, deadline_client
 from ._errors import JobFailedError, RevAIError
 from ._media import MediaReader, MediaSource, open_media
 from ._models import Job, LanguageIdResult
@@ -76,7 +78,7 @@ class LanguageIdClient:
         )
         check_http_client(http_client, httpx.Client)
         self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(follow_redirects=False)
+        self._http = http_client or deadline_client()
         self._sleep: Callable[[float], None] = time.sleep
         self._clock: Callable[[], float] = time.monotonic
 
@@ -376,6 +378,10 @@ class LanguageIdClient:
         return pipeline.after_response(operation, response, attempt, retry)
 
     def _send(self, request: httpx.Request) -> httpx.Response:
+        with answer_deadline(read_timeout(request)):
+            return self._send_within_deadline(request)
+
+    def _send_within_deadline(self, request: httpx.Request) -> httpx.Response:
         response = self._http.send(
             request, stream=True, follow_redirects=False, auth=None
         )

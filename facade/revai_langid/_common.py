@@ -98,7 +98,7 @@ class BodyCollector:
     def __init__(self, response: httpx.Response, clock: Callable[[], float]) -> None:
         self._response = response
         self._clock = clock
-        self._seconds = _read_timeout(response.request)
+        self._seconds = read_timeout(response.request)
         self._deadline = clock() + self._seconds
         self._chunks: list[bytes] = []
         self._size = 0
@@ -151,7 +151,8 @@ class BodyCollector:
         )
 
 
-def _read_timeout(request: httpx.Request) -> float:
+def read_timeout(request: httpx.Request) -> float:
+    """The read timeout of `request`, in seconds."""
     timeout = request.extensions.get("timeout", {})
     read = timeout.get("read") if isinstance(timeout, dict) else None
     return float(read) if read else float(DEFAULT_TIMEOUT.read or 60.0)
