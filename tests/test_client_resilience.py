@@ -19,6 +19,7 @@ import httpx
 import pytest
 
 import revai_langid as rl
+from revai_langid._retry import RetryPolicy
 from revai_langid.testing import FakeRevAI
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def test_get_job_survives_odd_retry_after_with_a_bounded_pause(
     assert api.call("get_job", "j1").id == "j1"
 
     (pause,) = api.sleeps
-    assert 0 < pause <= rl.RetryPolicy().max_delay
+    assert 0 < pause <= RetryPolicy().max_delay
 
 
 def test_get_job_retries_after_a_stalled_answer(api: Api, fake: FakeRevAI) -> None:
@@ -210,6 +211,32 @@ def test_delete_of_an_unknown_job_is_not_found_on_the_first_attempt(
         api.call("delete_job", "nosuchjob")
 
     assert methods(fake) == ["DELETE"]
+
+
+@pytest.mark.parametrize("status", [408, 429, 503])
+def test_delete_of_an_unknown_job_is_not_found_after_a_refusal(
+    api: Api, fake: FakeRevAI, status: int
+) -> None:
+    # These statuses say the first delete was not carried out, so the retry's
+    # 404 is the truth: the job never existed.
+    fake.inject("DELETE", JOBS, status=status)
+
+    with pytest.raises(rl.NotFoundError):
+        api.call("delete_job", "nosuchjob")
+
+    assert methods(fake) == ["DELETE", "DELETE"]
+
+
+@pytest.mark.parametrize("status", [500, 502, 504])
+def test_delete_whose_gateway_failed_succeeds_on_the_404_of_its_retry(
+    api: Api, fake: FakeRevAI, status: int
+) -> None:
+    seed(fake)
+    fake.inject("DELETE", JOBS, status=status, create_job=True)
+
+    assert api.call("delete_job", "j1") is None
+
+    assert methods(fake) == ["DELETE", "DELETE"]
 
 
 # Submits are retried only when the API cannot have accepted them
@@ -348,6 +375,43 @@ def test_wait_for_job_honours_retry_after_of_a_429_while_polling(
     assert job.status == "completed"
     assert len(fake.requests) == 4
     assert api.sleeps == [3.0, 3.0, 3.0]
+
+
+@pytest.mark.parametrize(
+    ("retry_after", "pause"), [("0", 0.5), ("86400", 60.0), ("2", 2.0)]
+)
+def test_wait_for_job_keeps_retry_after_between_its_interval_and_a_minute(
+    api: Api, fake: FakeRevAI, retry_after: str, pause: float
+) -> None:
+    seed(fake)
+    fake.inject("GET", JOBS, status=429, headers={"Retry-After": retry_after})
+
+    job = api.call("wait_for_job", "j1", poll_interval=0.5)
+
+    assert job.status == "completed"
+    assert api.sleeps == [pause]
+
+
+def test_wait_for_job_polls_again_after_a_408(api: Api, fake: FakeRevAI) -> None:
+    seed(fake)
+    fake.inject("GET", JOBS, status=408)
+
+    job = api.call("wait_for_job", "j1", poll_interval=0.01)
+
+    assert job.status == "completed"
+    assert methods(fake) == ["GET", "GET"]
+
+
+def test_wait_for_job_caps_the_first_pause_at_max_poll_interval(
+    api: Api, fake: FakeRevAI
+) -> None:
+    seed(fake)
+    running = {"id": "j1", "status": "in_progress", "created_on": CREATED}
+    fake.inject("GET", f"{JOBS}/j1", status=200, body=running)
+
+    api.call("wait_for_job", "j1", poll_interval=100, max_poll_interval=15)
+
+    assert api.sleeps == [15.0]
 
 
 def test_wait_for_job_stops_at_an_error_that_is_not_transient(

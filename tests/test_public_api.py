@@ -12,7 +12,7 @@ EXPECTED = [
     "InvalidArgumentError", "Job", "JobFailedError", "JobFailure", "JobStatus",
     "LanguageConfidence", "LanguageIdClient", "LanguageIdResult", "NotFoundError",
     "PayloadTooLargeError", "PermissionDeniedError", "RateLimitError",
-    "ResponseError", "RetryPolicy", "RevAIError", "ServerError", "WaitTimeoutError",
+    "ResponseError", "RevAIError", "ServerError", "WaitTimeoutError",
     "__version__", "parse_notification",
 ]  # fmt: skip
 

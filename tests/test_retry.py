@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 
-from revai_langid import RetryPolicy
+from revai_langid._retry import RetryPolicy
 from revai_langid._retry import (
     parse_retry_after,
     should_retry_error,

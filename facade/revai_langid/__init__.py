@@ -37,7 +37,6 @@ from ._errors import (
     WaitTimeoutError,
 )
 from ._models import Job, JobFailure, JobStatus, LanguageConfidence, LanguageIdResult
-from ._retry import RetryPolicy
 from ._version import __version__
 from ._webhooks import parse_notification
 
@@ -65,7 +64,6 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseError",
-    "RetryPolicy",
     "RevAIError",
     "ServerError",
     "WaitTimeoutError",

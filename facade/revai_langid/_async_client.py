@@ -256,9 +256,13 @@ class AsyncLanguageIdClient:
         check_open(self._http)
         call_timeout, retry = self._settings.per_call(timeout, max_retries)
         attempt = 0
+        maybe_applied = False
         while True:
             attempt += 1
-            step = await self._attempt(operation, call_timeout, retry, attempt)
+            step = await self._attempt(
+                operation, call_timeout, retry, attempt, maybe_applied
+            )
+            maybe_applied = maybe_applied or step.maybe_applied
             if step.retry_in is None:
                 return step.unwrap()
             self._settings.pipeline.log_retry(operation, step)
@@ -270,6 +274,7 @@ class AsyncLanguageIdClient:
         timeout: httpx.Timeout | None,
         retry: RetryPolicy,
         attempt: int,
+        maybe_applied: bool,
     ) -> Step[T]:
         pipeline = self._settings.pipeline
         request = pipeline.build_request(self._http, operation, timeout)
@@ -286,7 +291,9 @@ class AsyncLanguageIdClient:
         pipeline.log_attempt(
             operation, attempt, self._clock() - started, response.status_code
         )
-        return pipeline.after_response(operation, response, attempt, retry)
+        return pipeline.after_response(
+            operation, response, attempt, retry, earlier_maybe_applied=maybe_applied
+        )
 
     async def _send(self, request: httpx.Request) -> httpx.Response:
         with answer_deadline(read_timeout(request)):

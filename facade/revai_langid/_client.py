@@ -345,9 +345,11 @@ class LanguageIdClient:
         call_timeout, retry = self._settings.per_call(timeout, max_retries)
         pipeline = self._settings.pipeline
         attempt = 0
+        maybe_applied = False
         while True:
             attempt += 1
-            step = self._attempt(operation, call_timeout, retry, attempt)
+            step = self._attempt(operation, call_timeout, retry, attempt, maybe_applied)
+            maybe_applied = maybe_applied or step.maybe_applied
             if step.retry_in is None:
                 return step.unwrap()
             pipeline.log_retry(operation, step)
@@ -359,6 +361,7 @@ class LanguageIdClient:
         timeout: httpx.Timeout | None,
         retry: RetryPolicy,
         attempt: int,
+        maybe_applied: bool,
     ) -> Step[T]:
         pipeline = self._settings.pipeline
         request = pipeline.build_request(self._http, operation, timeout)
@@ -375,7 +378,9 @@ class LanguageIdClient:
         pipeline.log_attempt(
             operation, attempt, self._clock() - started, response.status_code
         )
-        return pipeline.after_response(operation, response, attempt, retry)
+        return pipeline.after_response(
+            operation, response, attempt, retry, earlier_maybe_applied=maybe_applied
+        )
 
     def _send(self, request: httpx.Request) -> httpx.Response:
         with answer_deadline(read_timeout(request)):

@@ -37,6 +37,7 @@ from ._errors import (
 )
 from ._models import MalformedBody
 from ._retry import (
+    NEVER_CONNECTED,
     RetryPolicy,
     parse_retry_after,
     should_retry_error,
@@ -52,6 +53,10 @@ MAX_BODY_KEPT = 10_000
 
 TRANSPORT_ERRORS = (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError)
 """What httpx raises while sending a request or reading its answer."""
+
+ANSWER_MAYBE_LOST = frozenset({500, 502, 504})
+"""Statuses a gateway may give a request the API did carry out (unlike 408, 429
+and 503, which say it was not)."""
 
 _STATUS_ERRORS: dict[int, type[APIError]] = {
     400: BadRequestError,
@@ -116,6 +121,8 @@ class Step(Generic[T]):
     cause: BaseException | None = None
     retry_in: float | None = None
     reason: str = ""
+    maybe_applied: bool = False
+    """Whether the API may have acted on the request and only the answer was lost."""
 
     def unwrap(self) -> T:
         """The value, or raise the error (from its cause)."""
@@ -172,12 +179,18 @@ class Pipeline:
         response: httpx.Response,
         attempt: int,
         retry: RetryPolicy,
+        *,
+        earlier_maybe_applied: bool = False,
     ) -> Step[T]:
-        """Decide what an answer means: a result, an error, or a retry."""
+        """Decide what an answer means: a result, an error, or a retry.
+
+        `earlier_maybe_applied` tells whether an earlier attempt of the same call
+        may have been carried out: then a 404 of a delete means it was.
+        """
         status = response.status_code
         if 200 <= status < 300:
             return self._success(operation, response)
-        if status == 404 and operation.missing_means_done and attempt > 1:
+        if status == 404 and operation.missing_means_done and earlier_maybe_applied:
             return Step(value=None)
         response = self._scrubbed(operation, response)
         error = error_from_response(response, operation.method, operation.path)
@@ -186,7 +199,12 @@ class Pipeline:
         ):
             retry_after = parse_retry_after(response.headers.get("Retry-After"))
             delay = retry.delay(attempt, retry_after)
-            return Step(error=error, retry_in=delay, reason=f"status {status}")
+            return Step(
+                error=error,
+                retry_in=delay,
+                reason=f"status {status}",
+                maybe_applied=status in ANSWER_MAYBE_LOST,
+            )
         return Step(error=error)
 
     def after_error(
@@ -202,8 +220,13 @@ class Pipeline:
             exc, idempotent=operation.idempotent
         )
         if retryable and attempt <= retry.max_retries:
-            delay = retry.delay(attempt, None)
-            return Step(error=error, cause=exc, retry_in=delay, reason=_describe(exc))
+            return Step(
+                error=error,
+                cause=exc,
+                retry_in=retry.delay(attempt, None),
+                reason=_describe(exc),
+                maybe_applied=not isinstance(exc, NEVER_CONNECTED),
+            )
         return Step(error=error, cause=exc)
 
     def connection_error(

@@ -10,6 +10,7 @@ from attrs import define
 from ._config import is_duration
 from ._errors import (
     APIConnectionError,
+    APIError,
     InvalidArgumentError,
     RateLimitError,
     RevAIError,
@@ -17,6 +18,9 @@ from ._errors import (
     WaitTimeoutError,
 )
 from ._models import Job
+
+REQUEST_TIMEOUT = 408
+"""The status of a request the server gave up waiting for; worth another poll."""
 
 DEFAULT_WAIT_TIMEOUT = 900.0
 """Seconds `wait_for_job` waits by default. Rev fails jobs that run two hours; most
@@ -27,6 +31,9 @@ GROWTH = 1.5
 
 MIN_POLL_SECONDS = 0.1
 """Shortest timeout given to a poll, however close the deadline."""
+
+MAX_RETRY_AFTER = 60.0
+"""Longest pause a `Retry-After` may ask for between two polls, in seconds."""
 
 _TRANSIENT = (RateLimitError, ServerError, APIConnectionError)
 
@@ -77,6 +84,7 @@ class Poller:
                     f"{name} must be a positive, finite number of seconds, "
                     f"not {value!r}."
                 )
+        interval = min(interval, max_interval)
         return cls(job_id, timeout, clock() + timeout, interval, max_interval, clock)
 
     def poll_timeout(self, default: httpx.Timeout) -> httpx.Timeout:
@@ -119,8 +127,20 @@ class Poller:
         return pause
 
     def after_error(self, error: RevAIError) -> float:
-        """Keep polling after a transient error (honouring Retry-After); else raise."""
-        if not isinstance(error, _TRANSIENT):
+        """Keep polling after a transient error; else raise it.
+
+        A `Retry-After` lengthens the pause (up to `MAX_RETRY_AFTER`), never
+        shortens it: "retry after 0 s" does not turn polling into a busy loop.
+        """
+        if not _is_transient(error):
             raise error
-        wanted = error.retry_after if isinstance(error, RateLimitError) else None
+        wanted = None
+        if isinstance(error, RateLimitError) and error.retry_after is not None:
+            wanted = max(min(error.retry_after, MAX_RETRY_AFTER), self.interval)
         return self.pause(wanted)
+
+
+def _is_transient(error: RevAIError) -> bool:
+    return isinstance(error, _TRANSIENT) or (
+        isinstance(error, APIError) and error.status_code == REQUEST_TIMEOUT
+    )

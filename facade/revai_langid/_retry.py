@@ -16,7 +16,7 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 from attrs import field, frozen
-from attrs.validators import ge
+from attrs.validators import and_, ge, le
 
 RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 """Statuses after which an idempotent request is tried again."""
@@ -48,7 +48,7 @@ class RetryPolicy:
     initial_delay: float = field(default=0.5, validator=ge(0))
     max_backoff: float = field(default=8.0, validator=ge(0))
     max_delay: float = field(default=60.0, validator=ge(0))
-    jitter: float = field(default=0.25, validator=ge(0))
+    jitter: float = field(default=0.25, validator=and_(ge(0), le(1)))
 
     def backoff(
         self, retry_number: int, random_fraction: Callable[[], float] = random.random
@@ -56,7 +56,7 @@ class RetryPolicy:
         """Seconds to wait before retry number `retry_number` (1 for the first)."""
         exponent = min(retry_number - 1, 32)
         delay: float = min(self.initial_delay * 2.0**exponent, self.max_backoff)
-        delay *= 1 - min(self.jitter, 1.0) * random_fraction()
+        delay *= 1 - self.jitter * random_fraction()
         return min(delay, self.max_delay)
 
     def delay(self, retry_number: int, retry_after: float | None) -> float:
