@@ -7,7 +7,6 @@ tests that check a `Retry-After: 1` is really waited for.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import io
 import os
 import platform
@@ -480,17 +479,32 @@ def test_submit_file_reports_progress_of_a_stream_without_seek(
     assert fake.requests[0].part("media").length == len(data)
 
 
-def test_submit_file_never_resends_a_stream_it_cannot_rewind(
+def test_submit_file_resends_a_spooled_forward_only_stream_after_429(
     api: Api, fake: FakeRevAI
 ) -> None:
     data = WAV.read_bytes()
     fake.inject("POST", JOBS, status=429)
 
-    with contextlib.suppress(rl.RateLimitError):
-        api.call("submit_file", ForwardOnly(data), filename="clip.wav")
+    api.call("submit_file", ForwardOnly(data), filename="clip.wav")
 
-    lengths = [request.part("media").length for request in fake.requests]
-    assert lengths in ([len(data)], [len(data), len(data)])
+    assert [request.part("media").data for request in fake.requests] == [data, data]
+
+
+class StopUpload(Exception):
+    """What a caller's progress callback raises to abandon an upload."""
+
+
+@pytest.mark.parametrize("failure", [ValueError, StopUpload])
+def test_an_on_progress_failure_stops_the_upload_and_propagates_unchanged(
+    api: Api, fake: FakeRevAI, failure: type[BaseException]
+) -> None:
+    def on_progress(sent: int, total: int | None) -> None:
+        raise failure("stop the upload")
+
+    with pytest.raises(failure, match="stop the upload"):
+        api.call("submit_file", WAV, on_progress=on_progress)
+
+    assert fake.jobs == []
 
 
 def test_submit_file_uploads_every_byte_of_a_pipe(api: Api, fake: FakeRevAI) -> None:

@@ -122,6 +122,14 @@ def test_result_with_null_list_reads_as_empty() -> None:
         {"top_language": "en", "language_confidences": {"en": 1}},
         {"top_language": "en", "language_confidences": [{"language": "en"}]},
         {"top_language": "en", "language_confidences": [["en", 1]]},
+        {
+            "top_language": "en",
+            "language_confidences": [{"language": "en", "confidence": float("nan")}],
+        },
+        {
+            "top_language": "en",
+            "language_confidences": [{"language": "en", "confidence": float("inf")}],
+        },
     ],
 )
 def test_broken_results_raise_malformed_body(broken: object) -> None:

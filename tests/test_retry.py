@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 
-from revai_langid._retry import RetryPolicy
 from revai_langid._retry import (
+    RetryPolicy,
     parse_retry_after,
     should_retry_error,
     should_retry_status,

@@ -22,7 +22,13 @@ from ._common import (
 from ._config import TimeoutTypes
 from ._deadline import answer_deadline, deadline_client
 from ._errors import JobFailedError, RevAIError
-from ._media import MediaReader, MediaSource, open_media
+from ._media import (
+    MediaReader,
+    MediaSource,
+    UnreadableMedia,
+    open_media,
+    unreadable_media_error,
+)
 from ._models import Job, LanguageIdResult
 from ._operations import AuthHeaders, ProgressCallback
 from ._pipeline import TRANSPORT_ERRORS, Operation, Step
@@ -371,10 +377,8 @@ class LanguageIdClient:
         except TRANSPORT_ERRORS as exc:
             pipeline.log_attempt(operation, attempt, self._clock() - started, None)
             return pipeline.after_error(operation, exc, attempt, retry)
-        except (OSError, ValueError, TypeError) as exc:
-            if not operation.upload:
-                raise
-            raise pipeline.unreadable_upload(operation, exc) from exc
+        except UnreadableMedia as exc:
+            raise unreadable_media_error(exc) from exc.__cause__
         pipeline.log_attempt(
             operation, attempt, self._clock() - started, response.status_code
         )

@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from typing import IO
 
-from ._errors import InvalidArgumentError
+from ._errors import InvalidArgumentError, shorten
 
 MediaSource = str | os.PathLike[str] | IO[bytes]
 """A path to a media file, or a binary file object open for reading."""
@@ -104,12 +104,29 @@ def stream_size(stream: IO[bytes]) -> int | None:
     return size
 
 
+class UnreadableMedia(Exception):
+    """The media stream failed while httpx read it; the cause is the failure."""
+
+
+def unreadable_media_error(failure: UnreadableMedia) -> InvalidArgumentError:
+    """Our error for a media stream that failed in the middle of an upload."""
+    cause = failure.__cause__
+    reason = type(cause).__name__ if cause else "unknown"
+    if cause is not None and str(cause):
+        reason += f": {shorten(str(cause), 200)}"
+    return InvalidArgumentError(
+        f"Could not read the media while uploading it ({reason}); "
+        "pass a path or a binary file open for reading."
+    )
+
+
 class MediaReader:
     """The view of an upload's stream that httpx reads: checks every chunk is
     bytes, and reports the bytes read so far to an optional callback.
 
     A seek back to the start (as happens when a submit is retried) starts the
-    count again.
+    count again. A failure of the stream is raised as `UnreadableMedia`; an
+    exception of the progress callback propagates unchanged (it is the caller's).
     """
 
     def __init__(
@@ -125,17 +142,21 @@ class MediaReader:
         self._on_progress = on_progress
         self._total = stream_size(stream)
         self._sent = 0
-        self.name = getattr(stream, "name", "media")
 
     def read(self, size: int | None = -1) -> bytes:
         """Read from the wrapped stream and report the running total.
 
         Raises:
-            TypeError: If the stream gives something other than bytes.
+            UnreadableMedia: If the stream fails, or gives something other than
+                bytes.
         """
-        chunk = self._stream.read(-1 if size is None else size)
+        try:
+            chunk = self._stream.read(-1 if size is None else size)
+        except Exception as exc:
+            raise UnreadableMedia from exc
         if not isinstance(chunk, bytes | bytearray):
-            raise TypeError(f"read() gave {type(chunk).__name__}, not bytes")
+            failure = TypeError(f"read() gave {type(chunk).__name__}, not bytes")
+            raise UnreadableMedia from failure
         if chunk and self._on_progress is not None:
             self._sent += len(chunk)
             self._on_progress(self._sent, self._total)

@@ -10,6 +10,7 @@ the client turns into a `ResponseError`.
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Self
@@ -105,9 +106,12 @@ class _Fields:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self._wrong(name, "a number or null")
         try:
-            return float(value)
+            number = float(value)
         except OverflowError:
             raise self._wrong(name, "a number in the floating-point range") from None
+        if not math.isfinite(number):
+            raise self._wrong(name, "a finite number")
+        return number
 
     def optional_datetime(self, name: str) -> datetime | None:
         text = self.optional_str(name)

@@ -25,7 +25,6 @@ from ._errors import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
-    InvalidArgumentError,
     NotFoundError,
     PayloadTooLargeError,
     PermissionDeniedError,
@@ -247,15 +246,6 @@ class Pipeline:
             f"the base URL {self.base_url.scheme}://{self.base_url.netloc.decode()}.",
             method=operation.method,
             path=operation.path,
-        )
-
-    def unreadable_upload(
-        self, operation: Operation[Any], exc: Exception
-    ) -> InvalidArgumentError:
-        """Our error for a media stream that failed while httpx read it."""
-        return InvalidArgumentError(
-            f"Could not read the media while uploading it ({_describe(exc)}); "
-            "pass a path or a binary file open for reading."
         )
 
     def _success(self, operation: Operation[T], response: httpx.Response) -> Step[T]:
