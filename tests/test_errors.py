@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 
 import httpx
 import pytest
 
 import revai_langid as rl
-from revai_langid._pipeline import error_from_response
+from revai_langid._pipeline import MAX_BODY_KEPT, error_from_response
 
 TOKEN = "tok-SECRET-1234567890"
 
@@ -48,6 +49,14 @@ def test_html_502_is_a_server_error_with_a_short_message() -> None:
     error = _error(502, page, **{"content-type": "text/html"})
     assert isinstance(error, rl.ServerError)
     assert error.title == "Bad Gateway"
+    assert len(str(error)) < 600
+
+
+def test_a_huge_problem_document_is_kept_cut_short() -> None:
+    problem = {"title": "Bad Request", "status": 400, "detail": "x" * 50_000}
+    error = _error(400, json.dumps(problem).encode())
+    assert isinstance(error.body, str)
+    assert len(error.body) == MAX_BODY_KEPT
     assert len(str(error)) < 600
 
 

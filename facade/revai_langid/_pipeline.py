@@ -48,7 +48,8 @@ logger = logging.getLogger("revai_langid")
 T = TypeVar("T")
 
 MAX_BODY_KEPT = 10_000
-"""Characters of a non-JSON error body kept on the exception's `body`."""
+"""Characters of an error body kept on the exception's `body`; a longer problem
+document is kept as its text, cut to this length."""
 
 TRANSPORT_ERRORS = (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError)
 """What httpx raises while sending a request or reading its answer."""
@@ -363,11 +364,18 @@ def error_from_response(response: httpx.Response, method: str, path: str) -> API
         title=title,
         detail=detail,
         type=_str_or_none(problem.get("type")),
-        body=problem if problem else _text(response.content)[:MAX_BODY_KEPT],
+        body=_kept_body(problem, response.content),
         method=method,
         path=path,
         **extra,
     )
+
+
+def _kept_body(problem: dict[str, Any], content: bytes) -> dict[str, Any] | str:
+    """What an error keeps of its body: the problem document, or text cut short."""
+    if problem and len(content) <= MAX_BODY_KEPT:
+        return problem
+    return _text(content)[:MAX_BODY_KEPT]
 
 
 def _class_fields(
