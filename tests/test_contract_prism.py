@@ -48,6 +48,7 @@ from revai_langid import (
     NotFoundError,
     PayloadTooLargeError,
     PermissionDeniedError,
+    RateLimitError,
     ResponseError,
     RevAIError,
 )
@@ -73,6 +74,7 @@ ERROR_CLASSES: dict[int, type[APIError]] = {
     404: NotFoundError,
     409: ConflictError,
     413: PayloadTooLargeError,
+    429: RateLimitError,
 }
 
 Call = Callable[[Any], Any]
@@ -251,7 +253,9 @@ def call_with_prefer(
     headers = {"Prefer": f"code={status}"}
     with (
         httpx.Client(headers=headers, event_hooks=hooks) as http,
-        LanguageIdClient(TOKEN, base_url=prism.url, http_client=http) as client,
+        LanguageIdClient(
+            TOKEN, base_url=prism.url, http_client=http, max_retries=0
+        ) as client,
     ):
         try:
             result = CALLS[operation_id](client)

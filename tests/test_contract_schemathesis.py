@@ -40,8 +40,9 @@ TRACE_FAILURES = {
 """The fake answers TRACE, a method no path serves, 501 instead of 405."""
 
 SUBMIT_FAILURES = {("ST202", "POST /languageid/v1/jobs")}
-"""A schema-valid submit is refused: the schema lets through bodies the API
-cannot take (both sources, no source, an empty media_url)."""
+"""An upload whose options give both callback_url and notification_config is
+schema-valid, and the fake refuses it as Rev does. The JSON body states that rule
+with `not`; the multipart body cannot (see the xfail test below)."""
 
 KNOWN_FAILURES = TRACE_FAILURES | SUBMIT_FAILURES
 
@@ -127,10 +128,10 @@ def test_fake_answers_an_undeclared_method_with_405(run: Run) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="openapi.yaml's SubmitJobUrlRequest accepts bodies the API refuses with "
-    "400: both source_config and media_url, or neither. A oneOf would say it, "
-    "but openapi-python-client 0.29.1 then types the JSON body as Any, losing "
-    "the generated model, so the rule stays in the description",
+    reason="openapi.yaml states 'callback_url or notification_config, not both' for "
+    "the JSON body only. On the multipart body, schemathesis 4.32.5 crashes on a "
+    "`not` (coverage phase: \"Unsupported type: 'Binary'\") and reports an "
+    "anyOf/oneOf alternative as violated when another one holds",
 )
 def test_every_schema_valid_submit_is_accepted(run: Run) -> None:
     assert not run.failures & SUBMIT_FAILURES, run.output

@@ -239,3 +239,47 @@ def test_a_caller_client_with_its_own_auth_still_sends_the_token(
     ):
         client.list_jobs()
     assert fake.requests[0].headers["authorization"] == f"Bearer {fake.token}"
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"source_auth": "bare-secret-value"},
+        {"source_auth": {"Authorization": "Bearer"}},
+        {"source_auth": {"authorization": "Bearer "}},
+        {"notification_url": "https://h.example/x", "notification_auth": "nospace"},
+        {
+            "notification_url": "https://h.example/x",
+            "notification_auth": {"X-Api-Key": "key-secret-value"},
+        },
+    ],
+)
+def test_auth_headers_rev_refuses_are_refused_before_sending(
+    client: rl.LanguageIdClient, fake: FakeRevAI, kwargs: dict[str, Any]
+) -> None:
+    with pytest.raises(rl.InvalidArgumentError) as caught:
+        client.submit_url("https://media.example/a.mp3", **kwargs)
+
+    assert fake.requests == []
+    assert "secret-value" not in str(caught.value)
+    assert "nospace" not in str(caught.value)
+
+
+def test_auth_header_names_are_sent_in_the_specs_spelling(
+    client: rl.LanguageIdClient, fake: FakeRevAI
+) -> None:
+    client.submit_url(
+        "https://bucket.example/a.mp3",
+        source_auth={"authorization": "AWS4-HMAC-SHA256 Sig=1", "x-amz-date": "1"},
+        notification_url="https://h.example/x",
+        notification_auth={"AUTHORIZATION": "Bearer hook"},
+    )
+
+    body = fake.requests[0].json()
+    assert body["source_config"]["auth_headers"] == {
+        "Authorization": "AWS4-HMAC-SHA256 Sig=1",
+        "x-amz-date": "1",
+    }
+    assert body["notification_config"]["auth_headers"] == {
+        "Authorization": "Bearer hook"
+    }

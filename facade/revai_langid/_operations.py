@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
+import re
 from collections.abc import Callable, Mapping
 from functools import partial
 from typing import IO, Any, BinaryIO, cast
@@ -125,7 +126,9 @@ def submit_url(
     if not checked_text("media URL", url):
         raise InvalidArgumentError("Pass the media's URL as a non-empty string.")
     body = api.SubmitJobUrlRequest(
-        source_config=api.SourceConfigType0(url=url, auth_headers=_auth(source_auth)),
+        source_config=api.SourceConfigType0(
+            url=url, auth_headers=_source_auth(source_auth)
+        ),
         notification_config=options.notification_config,
         metadata=options.metadata,
         delete_after_seconds=options.delete_after_seconds,
@@ -174,7 +177,7 @@ def submit_options(
     if notification_url is not None:
         notification = api.NotificationConfigType0(
             url=checked_text("notification URL", notification_url),
-            auth_headers=_auth(notification_auth),
+            auth_headers=_notification_auth(notification_auth),
         )
     return api.SubmitJobOptions(
         notification_config=notification,
@@ -209,9 +212,44 @@ def _seconds_or_unset(value: int | None) -> int | api_types.Unset:
     return value
 
 
-def _auth(headers: AuthHeaders | None) -> api.AuthHeadersType0 | api_types.Unset:
+AUTHORIZATION_FORMAT = re.compile(r"^\S+ +\S")
+"""What the spec asks of an `Authorization` value: "<scheme> <credentials>"."""
+
+
+def _source_auth(
+    headers: AuthHeaders | None,
+) -> api.SourceAuthHeadersType0 | api_types.Unset:
     if headers is None:
         return api_types.UNSET
+    checked = _checked_auth("source_auth", headers)
+    auth = api.SourceAuthHeadersType0()
+    for name, value in checked.items():
+        if name.lower() == "authorization":
+            auth.authorization = value
+        else:
+            auth.additional_properties[name] = value
+    return auth
+
+
+def _notification_auth(
+    headers: AuthHeaders | None,
+) -> api.NotificationAuthHeadersType0 | api_types.Unset:
+    if headers is None:
+        return api_types.UNSET
+    checked = _checked_auth("notification_auth", headers)
+    others = [name for name in checked if name.lower() != "authorization"]
+    if others:
+        raise InvalidArgumentError(
+            "notification_auth may hold only an Authorization header; Rev AI "
+            f"refuses {', '.join(repr(name) for name in others)}."
+        )
+    return api.NotificationAuthHeadersType0(
+        authorization=next(iter(checked.values()), api_types.UNSET)
+    )
+
+
+def _checked_auth(argument: str, headers: AuthHeaders) -> dict[str, str]:
+    """Auth headers as a dict, each name and value checked (values never shown)."""
     if isinstance(headers, str):
         headers = {"Authorization": headers}
     if not isinstance(headers, Mapping) or not all(
@@ -219,15 +257,18 @@ def _auth(headers: AuthHeaders | None) -> api.AuthHeadersType0 | api_types.Unset
         for key, value in headers.items()
     ):
         raise InvalidArgumentError(
-            "Auth headers must be a string (the Authorization value) or a mapping "
+            f"{argument} must be a string (the Authorization value) or a mapping "
             "of header names to string values."
         )
-    for key, value in headers.items():
-        checked_text("auth header name", key)
-        checked_text("auth header value", value)
-    auth = api.AuthHeadersType0()
-    auth.additional_properties = dict(headers)
-    return auth
+    for name, value in headers.items():
+        checked_text(f"{argument} header name", name)
+        checked_text(f"{argument} header value", value)
+        if name.lower() == "authorization" and not AUTHORIZATION_FORMAT.match(value):
+            raise InvalidArgumentError(
+                f"The Authorization value of {argument} must read "
+                "'<scheme> <credentials>', for example 'Bearer <token>'."
+            )
+    return dict(headers)
 
 
 def auth_secrets(*configs: object) -> tuple[str, ...]:
@@ -236,9 +277,11 @@ def auth_secrets(*configs: object) -> tuple[str, ...]:
     secrets: list[str] = []
     for config in configs:
         auth = getattr(config, "auth_headers", None)
-        if not isinstance(auth, api.AuthHeadersType0):
+        if not isinstance(
+            auth, api.SourceAuthHeadersType0 | api.NotificationAuthHeadersType0
+        ):
             continue
-        for value in auth.additional_properties.values():
+        for value in auth.to_dict().values():
             secrets.append(value)
             secrets.append(value.partition(" ")[2])
     return tuple(secret for secret in secrets if secret)

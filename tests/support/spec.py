@@ -3,6 +3,7 @@
 OpenAPI 3.0 schemas are not quite JSON Schema: they use `$ref` into components,
 `allOf` for composition and `nullable: true` instead of a null type. `plain`
 resolves all three, so hypothesis-jsonschema and jsonschema can use the result.
+The rules an `allOf` part states with `not`, `oneOf` or `anyOf` are kept.
 """
 
 from __future__ import annotations
@@ -76,11 +77,17 @@ def response_schema(operation_id: str, status: int = 200) -> dict[str, Any]:
     return plain(content["schema"])
 
 
+_RULES = ("not", "oneOf", "anyOf")
+"""Keywords whose sub-schemas constrain a whole object."""
+
+
 def _resolve_value(key: str, value: Any) -> Any:
     if key == "properties":
         return {name: plain(item) for name, item in value.items()}
-    if key in ("items", "additionalProperties") and isinstance(value, dict):
+    if key in ("items", "additionalProperties", "not") and isinstance(value, dict):
         return plain(value)
+    if key in ("oneOf", "anyOf"):
+        return [plain(item) for item in value]
     return value
 
 
@@ -103,11 +110,14 @@ def _follow(reference: str) -> dict[str, Any]:
 def _merge(parts: list[dict[str, Any]]) -> dict[str, Any]:
     merged: dict[str, Any] = {"type": "object", "properties": {}}
     required: list[str] = []
+    rules = [{key: part[key]} for part in parts for key in _RULES if key in part]
     for part in parts:
         merged["properties"].update(part.get("properties", {}))
         required += [name for name in part.get("required", []) if name not in required]
     if required:
         merged["required"] = required
+    if rules:
+        merged["allOf"] = rules
     return merged
 
 

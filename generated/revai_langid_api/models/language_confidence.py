@@ -14,7 +14,8 @@ class LanguageConfidence:
     """How confident the model is that one language is spoken.
 
     Attributes:
-        language (str): Language code, for example `en` or `cmn`. New codes may appear. Example: en.
+        language (str): Language code. Today's codes are ar, cmn, cs, de, el, en, es, fi, fr, hu, it, ja, lt, lv, nl,
+            pl, pt, ro, ru, sl, sv and tr; the list will grow. Example: en.
         confidence (float): Confidence between 0 and 1. Example: 0.907.
     """
 

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.auth_headers_type_0 import AuthHeadersType0
+    from ..models.notification_auth_headers_type_0 import NotificationAuthHeadersType0
 
 
 T = TypeVar("T", bound="NotificationConfigType0")
@@ -20,24 +20,27 @@ class NotificationConfigType0:
     """Where Rev posts the job when it completes or fails. Not echoed back.
 
     Attributes:
-        url (str): The URL Rev calls with a POST request. Example: https://www.example.com/callback.
-        auth_headers (AuthHeadersType0 | None | Unset): Headers Rev sends when it calls the URL, for example an
-            `Authorization` header of the form `<scheme> <token>`. Stored encrypted and never echoed back.
+        url (str): The absolute http or https URL Rev calls with a POST request. Example:
+            https://www.example.com/callback.
+        auth_headers (None | NotificationAuthHeadersType0 | Unset): Headers Rev sends with the notification: only an
+            `Authorization` header. Stored encrypted and never echoed back.
     """
 
     url: str
-    auth_headers: AuthHeadersType0 | None | Unset = UNSET
+    auth_headers: None | NotificationAuthHeadersType0 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.auth_headers_type_0 import AuthHeadersType0
+        from ..models.notification_auth_headers_type_0 import (
+            NotificationAuthHeadersType0,
+        )
 
         url = self.url
 
         auth_headers: dict[str, Any] | None | Unset
         if isinstance(self.auth_headers, Unset):
             auth_headers = UNSET
-        elif isinstance(self.auth_headers, AuthHeadersType0):
+        elif isinstance(self.auth_headers, NotificationAuthHeadersType0):
             auth_headers = self.auth_headers.to_dict()
         else:
             auth_headers = self.auth_headers
@@ -56,12 +59,16 @@ class NotificationConfigType0:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.auth_headers_type_0 import AuthHeadersType0
+        from ..models.notification_auth_headers_type_0 import (
+            NotificationAuthHeadersType0,
+        )
 
         d = dict(src_dict)
         url = d.pop("url")
 
-        def _parse_auth_headers(data: object) -> AuthHeadersType0 | None | Unset:
+        def _parse_auth_headers(
+            data: object,
+        ) -> None | NotificationAuthHeadersType0 | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -69,12 +76,14 @@ class NotificationConfigType0:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_auth_headers_type_0 = AuthHeadersType0.from_dict(data)
+                componentsschemas_notification_auth_headers_type_0 = (
+                    NotificationAuthHeadersType0.from_dict(data)
+                )
 
-                return componentsschemas_auth_headers_type_0
+                return componentsschemas_notification_auth_headers_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AuthHeadersType0 | None | Unset, data)
+            return cast(None | NotificationAuthHeadersType0 | Unset, data)
 
         auth_headers = _parse_auth_headers(d.pop("auth_headers", UNSET))
 

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.auth_headers_type_0 import AuthHeadersType0
+    from ..models.source_auth_headers_type_0 import SourceAuthHeadersType0
 
 
 T = TypeVar("T", bound="SourceConfigType0")
@@ -20,25 +20,26 @@ class SourceConfigType0:
     """Where Rev downloads the media from. Not echoed back in the job.
 
     Attributes:
-        url (str): Direct download URL of the media; pre-signed URLs should stay valid for two hours. Example:
-            https://www.example.com/audio.mp3.
-        auth_headers (AuthHeadersType0 | None | Unset): Headers Rev sends when it calls the URL, for example an
-            `Authorization` header of the form `<scheme> <token>`. Stored encrypted and never echoed back.
+        url (str): Direct download URL of the media, absolute http or https; pre-signed URLs should stay valid for two
+            hours. Example: https://www.example.com/audio.mp3.
+        auth_headers (None | SourceAuthHeadersType0 | Unset): Headers Rev sends when it downloads the media: an
+            `Authorization` header, or the headers of an AWS Signature Version 4 request. Stored encrypted and never echoed
+            back.
     """
 
     url: str
-    auth_headers: AuthHeadersType0 | None | Unset = UNSET
+    auth_headers: None | SourceAuthHeadersType0 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.auth_headers_type_0 import AuthHeadersType0
+        from ..models.source_auth_headers_type_0 import SourceAuthHeadersType0
 
         url = self.url
 
         auth_headers: dict[str, Any] | None | Unset
         if isinstance(self.auth_headers, Unset):
             auth_headers = UNSET
-        elif isinstance(self.auth_headers, AuthHeadersType0):
+        elif isinstance(self.auth_headers, SourceAuthHeadersType0):
             auth_headers = self.auth_headers.to_dict()
         else:
             auth_headers = self.auth_headers
@@ -57,12 +58,12 @@ class SourceConfigType0:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.auth_headers_type_0 import AuthHeadersType0
+        from ..models.source_auth_headers_type_0 import SourceAuthHeadersType0
 
         d = dict(src_dict)
         url = d.pop("url")
 
-        def _parse_auth_headers(data: object) -> AuthHeadersType0 | None | Unset:
+        def _parse_auth_headers(data: object) -> None | SourceAuthHeadersType0 | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -70,12 +71,14 @@ class SourceConfigType0:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_auth_headers_type_0 = AuthHeadersType0.from_dict(data)
+                componentsschemas_source_auth_headers_type_0 = (
+                    SourceAuthHeadersType0.from_dict(data)
+                )
 
-                return componentsschemas_auth_headers_type_0
+                return componentsschemas_source_auth_headers_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AuthHeadersType0 | None | Unset, data)
+            return cast(None | SourceAuthHeadersType0 | Unset, data)
 
         auth_headers = _parse_auth_headers(d.pop("auth_headers", UNSET))
 

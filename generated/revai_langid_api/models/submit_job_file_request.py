@@ -20,11 +20,13 @@ T = TypeVar("T", bound="SubmitJobFileRequest")
 
 @_attrs_define
 class SubmitJobFileRequest:
-    """Submit a job by uploading the media (at most 2 GB).
+    """Submit a job by uploading the media (at most 2 GB). The options cannot name another source (`source_config` or
+    `media_url`).
 
-    Attributes:
-        media (File): The media file.
-        options (SubmitJobOptions | Unset): Options shared by both ways of submitting a job.
+        Attributes:
+            media (File): The media file.
+            options (SubmitJobOptions | Unset): Options shared by both ways of submitting a job. At most one of
+                `notification_config` and `callback_url` may be given.
     """
 
     media: File

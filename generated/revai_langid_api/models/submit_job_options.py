@@ -17,14 +17,16 @@ T = TypeVar("T", bound="SubmitJobOptions")
 
 @_attrs_define
 class SubmitJobOptions:
-    """Options shared by both ways of submitting a job.
+    """Options shared by both ways of submitting a job. At most one of `notification_config` and `callback_url` may be
+    given.
 
-    Attributes:
-        notification_config (None | NotificationConfigType0 | Unset): Where Rev posts the job when it completes or
-            fails. Not echoed back.
-        callback_url (None | str | Unset): Deprecated; use notification_config. Cannot be combined with it.
-        metadata (None | str | Unset): Text stored with the job and echoed back.
-        delete_after_seconds (int | None | Unset): Seconds after completion when the job is deleted automatically.
+        Attributes:
+            notification_config (None | NotificationConfigType0 | Unset): Where Rev posts the job when it completes or
+                fails. Not echoed back.
+            callback_url (None | str | Unset): Deprecated; use notification_config. An absolute http or https URL. Cannot be
+                combined with notification_config.
+            metadata (None | str | Unset): Text stored with the job and echoed back.
+            delete_after_seconds (int | None | Unset): Seconds after completion when the job is deleted automatically.
     """
 
     notification_config: None | NotificationConfigType0 | Unset = UNSET

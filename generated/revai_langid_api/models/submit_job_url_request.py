@@ -24,7 +24,8 @@ class SubmitJobUrlRequest:
         Attributes:
             notification_config (None | NotificationConfigType0 | Unset): Where Rev posts the job when it completes or
                 fails. Not echoed back.
-            callback_url (None | str | Unset): Deprecated; use notification_config. Cannot be combined with it.
+            callback_url (None | str | Unset): Deprecated; use notification_config. An absolute http or https URL. Cannot be
+                combined with notification_config.
             metadata (None | str | Unset): Text stored with the job and echoed back.
             delete_after_seconds (int | None | Unset): Seconds after completion when the job is deleted automatically.
             source_config (None | SourceConfigType0 | Unset): Where Rev downloads the media from. Not echoed back in the

@@ -64,6 +64,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     return None
@@ -83,7 +88,7 @@ def _build_response(
 def sync_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | ConflictProblem | Problem | UnauthorizedProblem]:
     """Delete a language identification job
 
@@ -111,7 +116,7 @@ def sync_detailed(
 def sync(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | ConflictProblem | Problem | UnauthorizedProblem | None:
     """Delete a language identification job
 
@@ -138,7 +143,7 @@ def sync(
 async def asyncio_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | ConflictProblem | Problem | UnauthorizedProblem]:
     """Delete a language identification job
 
@@ -166,7 +171,7 @@ async def asyncio_detailed(
 async def asyncio(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | ConflictProblem | Problem | UnauthorizedProblem | None:
     """Delete a language identification job
 

@@ -60,6 +60,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     return None
@@ -79,7 +84,7 @@ def _build_response(
 def sync_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[LanguageIdJob | Problem | UnauthorizedProblem]:
     """Get a language identification job by id
 
@@ -106,7 +111,7 @@ def sync_detailed(
 def sync(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> LanguageIdJob | Problem | UnauthorizedProblem | None:
     """Get a language identification job by id
 
@@ -132,7 +137,7 @@ def sync(
 async def asyncio_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[LanguageIdJob | Problem | UnauthorizedProblem]:
     """Get a language identification job by id
 
@@ -159,7 +164,7 @@ async def asyncio_detailed(
 async def asyncio(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> LanguageIdJob | Problem | UnauthorizedProblem | None:
     """Get a language identification job by id
 

@@ -66,6 +66,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     return None
@@ -85,7 +90,7 @@ def _build_response(
 def sync_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ConflictProblem | LanguageIdResult | Problem | UnauthorizedProblem]:
     """Get the result of a language identification job
 
@@ -114,7 +119,7 @@ def sync_detailed(
 def sync(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ConflictProblem | LanguageIdResult | Problem | UnauthorizedProblem | None:
     """Get the result of a language identification job
 
@@ -142,7 +147,7 @@ def sync(
 async def asyncio_detailed(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[ConflictProblem | LanguageIdResult | Problem | UnauthorizedProblem]:
     """Get the result of a language identification job
 
@@ -171,7 +176,7 @@ async def asyncio_detailed(
 async def asyncio(
     id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> ConflictProblem | LanguageIdResult | Problem | UnauthorizedProblem | None:
     """Get the result of a language identification job
 

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.bad_request_problem import BadRequestProblem
 from ...models.language_id_job import LanguageIdJob
+from ...models.problem import Problem
 from ...models.unauthorized_problem import UnauthorizedProblem
 from ...types import UNSET, Response, Unset
 
@@ -37,7 +38,7 @@ def build_request_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob] | None:
+) -> BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -58,6 +59,11 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     return None
@@ -65,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob]]:
+) -> Response[BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,10 +82,10 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 100,
     starting_after: str | Unset = UNSET,
-) -> Response[BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob]]:
+) -> Response[BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob]]:
     """List language identification jobs
 
      Lists the jobs of the last 30 days, newest first. Use `starting_after` with the
@@ -94,7 +100,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob]]
+        Response[BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob]]
     """
 
     request_kwargs = build_request_kwargs(
@@ -107,10 +113,10 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 100,
     starting_after: str | Unset = UNSET,
-) -> BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob] | None:
+) -> BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob] | None:
     """List language identification jobs
 
      Lists the jobs of the last 30 days, newest first. Use `starting_after` with the
@@ -125,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob]
+        BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob]
     """
 
     return sync_detailed(
@@ -137,10 +143,10 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 100,
     starting_after: str | Unset = UNSET,
-) -> Response[BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob]]:
+) -> Response[BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob]]:
     """List language identification jobs
 
      Lists the jobs of the last 30 days, newest first. Use `starting_after` with the
@@ -155,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob]]
+        Response[BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob]]
     """
 
     request_kwargs = build_request_kwargs(
@@ -168,10 +174,10 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 100,
     starting_after: str | Unset = UNSET,
-) -> BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob] | None:
+) -> BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob] | None:
     """List language identification jobs
 
      Lists the jobs of the last 30 days, newest first. Use `starting_after` with the
@@ -186,7 +192,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadRequestProblem | UnauthorizedProblem | list[LanguageIdJob]
+        BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob]
     """
 
     return (

@@ -66,6 +66,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     return None
@@ -84,7 +89,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SubmitJobUrlRequest | SubmitJobFileRequest | Unset = UNSET,
 ) -> Response[BadRequestProblem | LanguageIdJob | Problem | UnauthorizedProblem]:
     """Submit a language identification job
@@ -98,7 +103,8 @@ def sync_detailed(
         body (SubmitJobUrlRequest): Submit a job for media Rev downloads from a URL. Exactly one
             source is needed: `source_config` (preferred) or the deprecated `media_url`; the API
             answers 400 to a body with both or neither.
-        body (SubmitJobFileRequest): Submit a job by uploading the media (at most 2 GB).
+        body (SubmitJobFileRequest): Submit a job by uploading the media (at most 2 GB). The
+            options cannot name another source (`source_config` or `media_url`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,7 +123,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SubmitJobUrlRequest | SubmitJobFileRequest | Unset = UNSET,
 ) -> BadRequestProblem | LanguageIdJob | Problem | UnauthorizedProblem | None:
     """Submit a language identification job
@@ -131,7 +137,8 @@ def sync(
         body (SubmitJobUrlRequest): Submit a job for media Rev downloads from a URL. Exactly one
             source is needed: `source_config` (preferred) or the deprecated `media_url`; the API
             answers 400 to a body with both or neither.
-        body (SubmitJobFileRequest): Submit a job by uploading the media (at most 2 GB).
+        body (SubmitJobFileRequest): Submit a job by uploading the media (at most 2 GB). The
+            options cannot name another source (`source_config` or `media_url`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,7 +156,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SubmitJobUrlRequest | SubmitJobFileRequest | Unset = UNSET,
 ) -> Response[BadRequestProblem | LanguageIdJob | Problem | UnauthorizedProblem]:
     """Submit a language identification job
@@ -163,7 +170,8 @@ async def asyncio_detailed(
         body (SubmitJobUrlRequest): Submit a job for media Rev downloads from a URL. Exactly one
             source is needed: `source_config` (preferred) or the deprecated `media_url`; the API
             answers 400 to a body with both or neither.
-        body (SubmitJobFileRequest): Submit a job by uploading the media (at most 2 GB).
+        body (SubmitJobFileRequest): Submit a job by uploading the media (at most 2 GB). The
+            options cannot name another source (`source_config` or `media_url`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +190,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SubmitJobUrlRequest | SubmitJobFileRequest | Unset = UNSET,
 ) -> BadRequestProblem | LanguageIdJob | Problem | UnauthorizedProblem | None:
     """Submit a language identification job
@@ -196,7 +204,8 @@ async def asyncio(
         body (SubmitJobUrlRequest): Submit a job for media Rev downloads from a URL. Exactly one
             source is needed: `source_config` (preferred) or the deprecated `media_url`; the API
             answers 400 to a body with both or neither.
-        body (SubmitJobFileRequest): Submit a job by uploading the media (at most 2 GB).
+        body (SubmitJobFileRequest): Submit a job by uploading the media (at most 2 GB). The
+            options cannot name another source (`source_config` or `media_url`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,32 +6,46 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="AuthHeadersType0")
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SourceAuthHeadersType0")
 
 
 @_attrs_define
-class AuthHeadersType0:
-    """Headers Rev sends when it calls the URL, for example an `Authorization` header of the form `<scheme> <token>`.
-    Stored encrypted and never echoed back.
+class SourceAuthHeadersType0:
+    """Headers Rev sends when it downloads the media: an `Authorization` header, or the headers of an AWS Signature Version
+    4 request. Stored encrypted and never echoed back.
 
+        Attributes:
+            authorization (str | Unset): An `Authorization` header value of the form `<scheme> <token>`. Example: Bearer
+                <token>.
     """
 
+    authorization: str | Unset = UNSET
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        authorization = self.authorization
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if authorization is not UNSET:
+            field_dict["Authorization"] = authorization
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        auth_headers_type_0 = cls()
+        authorization = d.pop("Authorization", UNSET)
 
-        auth_headers_type_0.additional_properties = d
-        return auth_headers_type_0
+        source_auth_headers_type_0 = cls(
+            authorization=authorization,
+        )
+
+        source_auth_headers_type_0.additional_properties = d
+        return source_auth_headers_type_0
 
     @property
     def additional_keys(self) -> list[str]:
