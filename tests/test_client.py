@@ -439,11 +439,15 @@ def test_error_status_reads_title_and_detail_of_a_problem(
 
 def test_bad_request_carries_the_refused_parameters(api: Api, fake: FakeRevAI) -> None:
     with pytest.raises(rl.BadRequestError) as caught:
-        api.call("list_jobs", limit=5000)
+        api.call(
+            "submit_url",
+            "https://media.example/a.mp3",
+            notification_url="ftp://hooks.example/done",
+        )
 
     assert caught.value.status_code == 400
-    assert list(caught.value.parameters) == ["limit"]
-    assert caught.value.parameters["limit"]
+    assert list(caught.value.parameters) == ["notification_config.url"]
+    assert caught.value.parameters["notification_config.url"]
 
 
 def test_wrong_token_is_an_authentication_error(api: Api, fake: FakeRevAI) -> None:

@@ -283,3 +283,46 @@ def test_auth_header_names_are_sent_in_the_specs_spelling(
     assert body["notification_config"]["auth_headers"] == {
         "Authorization": "Bearer hook"
     }
+
+
+@pytest.mark.parametrize(
+    ("method", "kwargs"),
+    [
+        ("submit_url", {"metadata": "m" * 513}),
+        ("submit_url", {"delete_after_seconds": -1}),
+        ("submit_url", {"delete_after_seconds": 2_592_001}),
+        ("submit_url", {"delete_after_seconds": 1.5}),
+        ("submit_file", {"metadata": "m" * 513}),
+        ("submit_file", {"delete_after_seconds": 10**30}),
+        ("list_jobs", {"limit": -1}),
+        ("list_jobs", {"limit": 1001}),
+        ("list_jobs", {"limit": "5"}),
+    ],
+)
+def test_values_beyond_the_documented_limits_are_refused_before_sending(
+    client: rl.LanguageIdClient, fake: FakeRevAI, method: str, kwargs: dict[str, Any]
+) -> None:
+    args: tuple[Any, ...] = {
+        "submit_url": ("https://media.example/a.mp3",),
+        "submit_file": (io.BytesIO(b"RIFF"),),
+        "list_jobs": (),
+    }[method]
+
+    with pytest.raises(rl.InvalidArgumentError, match=r"must be|at most"):
+        getattr(client, method)(*args, **kwargs)
+    assert fake.requests == []
+
+
+def test_values_at_the_documented_limits_are_sent(
+    client: rl.LanguageIdClient, fake: FakeRevAI
+) -> None:
+    job = client.submit_url(
+        "https://media.example/a.mp3",
+        metadata="m" * 512,
+        delete_after_seconds=2_592_000,
+    )
+    client.list_jobs(limit=1000)
+    client.list_jobs(limit=0)
+
+    assert job.metadata == "m" * 512
+    assert job.delete_after_seconds == 2_592_000

@@ -2,9 +2,10 @@
 
 Parsing follows three rules. A value the spec does not list (a new status, failure
 reason or language code) is kept as the raw string. `null` in an optional field reads
-as None, and a `null` list as empty. Anything else that breaks the spec (a missing
-required field, a wrong type, an unreadable timestamp) raises `MalformedBody`, which
-the client turns into a `ResponseError`.
+as None, and a `null` list as empty. A missing required field, a wrong type or an
+unreadable timestamp raises `MalformedBody`, which the client turns into a
+`ResponseError`. Numbers outside their documented range (a confidence above 1, say)
+are kept as sent: they are the API's to change, not ours to refuse.
 """
 
 from __future__ import annotations

@@ -40,6 +40,15 @@ such as "Bearer abc", or a mapping of header names to values."""
 ProgressCallback = Callable[[int, int | None], object]
 """Called with the bytes sent so far and the total (None when unknown)."""
 
+MAX_METADATA_LENGTH = 512
+"""Characters of metadata the API stores with a job."""
+
+MAX_DELETE_AFTER_SECONDS = 2_592_000
+"""The longest retention `delete_after_seconds` may ask for: 30 days."""
+
+MAX_LIST_LIMIT = 1000
+"""The most jobs one list request may ask for."""
+
 
 def job_id_segment(job_id: str) -> str:
     """Check a job id before it goes into a path.
@@ -107,8 +116,8 @@ def list_jobs_page(
     limit: int | None, starting_after: str | None
 ) -> Operation[list[Job]]:
     """GET /languageid/v1/jobs with optional `limit` and `starting_after`."""
-    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
-        raise InvalidArgumentError(f"limit must be an integer, not {limit!r}.")
+    if limit is not None:
+        _check_int_range("limit", limit, 0, MAX_LIST_LIMIT)
     request = list_jobs.build_request_kwargs(
         limit=api_types.UNSET if limit is None else limit,
         starting_after=_optional_text("starting_after job id", starting_after),
@@ -181,7 +190,7 @@ def submit_options(
         )
     return api.SubmitJobOptions(
         notification_config=notification,
-        metadata=_optional_text("metadata", metadata),
+        metadata=_metadata(metadata),
         delete_after_seconds=_seconds_or_unset(delete_after_seconds),
     )
 
@@ -202,14 +211,33 @@ def _mime_type(filename: str) -> str:
     return guessed or "application/octet-stream"
 
 
+def _metadata(value: str | None) -> str | api_types.Unset:
+    text = _optional_text("metadata", value)
+    if isinstance(text, str) and len(text) > MAX_METADATA_LENGTH:
+        raise InvalidArgumentError(
+            f"metadata is {len(text)} characters long; the API keeps at most "
+            f"{MAX_METADATA_LENGTH}."
+        )
+    return text
+
+
 def _seconds_or_unset(value: int | None) -> int | api_types.Unset:
     if value is None:
         return api_types.UNSET
+    _check_int_range("delete_after_seconds", value, 0, MAX_DELETE_AFTER_SECONDS)
+    return value
+
+
+def _check_int_range(name: str, value: object, low: int, high: int) -> None:
+    """Refuse a value that is not an integer from `low` to `high`."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidArgumentError(
-            f"delete_after_seconds must be an integer number of seconds, not {value!r}."
+            f"{name} must be an integer, not {type(value).__name__}."
         )
-    return value
+    if not low <= value <= high:
+        raise InvalidArgumentError(
+            f"{name} must be from {low:,} to {high:,}, not {value:,}."
+        )
 
 
 AUTHORIZATION_FORMAT = re.compile(r"^\S+ +\S")
