@@ -735,3 +735,52 @@ def test_a_misspelt_token_option_does_not_echo_its_value(
     captured = capsys.readouterr()
     assert status == 2
     assert "SECRET-VALUE-42" not in captured.out + captured.err
+
+
+@pytest.mark.parametrize("option", ["--tokn", "--tokne", "--source-auht"])
+def test_a_misspelt_secret_option_before_the_command_is_masked(
+    capsys: pytest.CaptureFixture[str], option: str
+) -> None:
+    status = main([option, "SECRET-VALUE-42", "list"])
+    captured = capsys.readouterr()
+
+    assert status == 2
+    assert "SECRET-VALUE-42" not in captured.out + captured.err
+
+
+def test_words_of_a_bad_token_are_not_masked_in_ordinary_text(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status = main(["--token", "bad token", "list"])
+    captured = capsys.readouterr()
+
+    assert status == 1
+    assert "access token" in captured.err
+    assert "bad token" not in captured.err
+
+
+def test_output_the_terminal_cannot_encode_is_escaped(
+    fake: FakeRevAI, wav: Path
+) -> None:
+    script = Path(sys.executable).with_name("revai-langid")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    subprocess.run(
+        [str(script), "submit", str(wav), "--metadata", "日本語 café"],
+        env=env,
+        capture_output=True,
+        timeout=60,
+        check=True,
+    )
+
+    listed = subprocess.run(
+        [str(script), "list"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert listed.returncode == 0, listed.stderr
+    assert "Traceback" not in listed.stderr
+    assert "\\u65e5" in listed.stdout or "\\xe9" in listed.stdout

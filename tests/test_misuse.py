@@ -8,13 +8,18 @@ from __future__ import annotations
 import asyncio
 import gzip
 import io
-from typing import Any
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
 
 import revai_langid as rl
 from revai_langid.testing import FakeRevAI
+
+if TYPE_CHECKING:
+    from conftest import Api
 
 JOBS = "/languageid/v1/jobs"
 SURROGATE = "\ud800"
@@ -326,3 +331,155 @@ def test_values_at_the_documented_limits_are_sent(
 
     assert job.metadata == "m" * 512
     assert job.delete_after_seconds == 2_592_000
+
+
+# Found by a newcomer's session: each value below once escaped or cost a job.
+
+WAV = Path(__file__).parent / "data" / "hello-en.wav"
+
+
+@pytest.mark.parametrize(
+    ("source", "options"),
+    [
+        (WAV, {"wait_timeout": 0}),
+        (WAV, {"wait_timeout": float("inf")}),
+        (WAV, {"poll_interval": -1}),
+        (WAV, {"poll_interval": 1e-300}),
+        ("https://media.example/a.mp3", {"on_progress": print}),
+        ("https://media.example/a.mp3", {"filename": "a.mp3"}),
+        (WAV, {"source_auth": "Bearer abcd"}),
+        (WAV, {"no_such_option": 1}),
+    ],
+)
+def test_identify_refuses_its_arguments_before_submitting(
+    api: Api, fake: FakeRevAI, source: Any, options: dict[str, Any]
+) -> None:
+    with pytest.raises(rl.InvalidArgumentError):
+        api.call("identify", source, **options)
+
+    assert fake.requests == []
+
+
+def test_identify_names_the_option_that_does_not_apply(
+    client: rl.LanguageIdClient,
+) -> None:
+    with pytest.raises(rl.InvalidArgumentError, match="on_progress") as caught:
+        client.identify("https://media.example/a.mp3", on_progress=print)
+
+    assert "URL source" in str(caught.value)
+
+
+@pytest.mark.parametrize("kwargs", [{"timeout": 10**400}, {"upload_timeout": 10**400}])
+def test_huge_integer_timeouts_are_a_configuration_error(kwargs: Any) -> None:
+    with pytest.raises(rl.ConfigurationError):
+        rl.LanguageIdClient("tok", base_url="http://127.0.0.1:9", **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("method", "args", "kwargs"),
+    [
+        ("get_job", ("x",), {"timeout": 10**400}),
+        ("list_jobs", (), {"limit": 10**5000}),
+        (
+            "submit_url",
+            ("https://media.example/a",),
+            {"delete_after_seconds": 10**5000},
+        ),
+        ("submit_file", (WAV,), {"delete_after_seconds": 10**5000}),
+        ("submit_file", ("/tmp/a\x00b",), {}),
+    ],
+)
+def test_huge_numbers_and_nul_paths_are_invalid_arguments(
+    client: rl.LanguageIdClient,
+    fake: FakeRevAI,
+    method: str,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+) -> None:
+    with pytest.raises(rl.InvalidArgumentError):
+        getattr(client, method)(*args, **kwargs)
+    assert fake.requests == []
+
+
+def test_a_write_only_file_is_refused_as_not_readable(
+    client: rl.LanguageIdClient, tmp_path: Path
+) -> None:
+    with (
+        open(tmp_path / "out.wav", "wb") as write_only,
+        pytest.raises(rl.InvalidArgumentError, match="not open for reading"),
+    ):
+        client.submit_file(write_only)
+
+
+def test_a_text_mode_temporary_file_is_refused_as_text(
+    client: rl.LanguageIdClient,
+) -> None:
+    with (
+        tempfile.NamedTemporaryFile("w+") as text_file,
+        pytest.raises(rl.InvalidArgumentError, match="text mode"),
+    ):
+        client.submit_file(text_file)
+
+
+class _Unreadable(io.RawIOBase):
+    """A stream that opens fine and fails at its first read, as a network share can."""
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return 0
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return 0 if whence == 0 else 100
+
+    def read(self, size: int = -1) -> bytes:
+        raise OSError(5, "Input/output error")
+
+
+def test_a_read_failure_during_upload_names_its_cause(
+    client: rl.LanguageIdClient,
+) -> None:
+    with pytest.raises(rl.InvalidArgumentError, match="Input/output error"):
+        client.submit_file(_Unreadable())
+
+
+def _circular() -> dict[str, Any]:
+    body: dict[str, Any] = {}
+    body["job"] = body
+    return body
+
+
+class _FailingMapping(dict[str, Any]):
+    def __getitem__(self, key: str) -> Any:
+        raise KeyError(key)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{(1, 2): 3}, {"job": {(1,): 2}}, _circular(), _FailingMapping(job={})],
+    ids=["tuple key", "tuple key in job", "circular", "failing mapping"],
+)
+def test_odd_notification_mappings_are_response_errors(body: Any) -> None:
+    with pytest.raises(rl.ResponseError):
+        rl.parse_notification(body)
+
+
+def test_an_async_client_used_in_a_second_event_loop_says_so(fake: FakeRevAI) -> None:
+    client = rl.AsyncLanguageIdClient(fake.token, base_url=fake.url)
+
+    asyncio.run(client.list_jobs())
+    with pytest.raises(rl.ConfigurationError, match="event loop"):
+        asyncio.run(client.list_jobs())
+
+
+def test_an_empty_base_url_variable_is_refused_not_replaced_by_production(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("REVAI_BASE_URL", "")
+
+    with pytest.raises(rl.ConfigurationError, match="REVAI_BASE_URL"):
+        rl.LanguageIdClient("tok")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable
 from types import TracebackType
 from typing import IO, Any, Self, TypeVar, cast
@@ -17,12 +18,13 @@ from ._common import (
     check_http_client,
     check_open,
     check_page_size,
+    check_submit_options,
     identify_plan,
     read_timeout,
 )
 from ._config import TimeoutTypes
 from ._deadline import answer_deadline, deadline_async_client
-from ._errors import JobFailedError, RevAIError
+from ._errors import ConfigurationError, JobFailedError, RevAIError
 from ._media import (
     MediaReader,
     MediaSource,
@@ -33,7 +35,7 @@ from ._media import (
 from ._models import Job, LanguageIdResult
 from ._operations import AuthHeaders, ProgressCallback
 from ._pipeline import TRANSPORT_ERRORS, Operation, Step
-from ._polling import DEFAULT_WAIT_TIMEOUT, Poller
+from ._polling import DEFAULT_WAIT_TIMEOUT, Poller, check_wait_settings
 from ._retry import RetryPolicy
 
 T = TypeVar("T")
@@ -78,6 +80,7 @@ class AsyncLanguageIdClient:
         self._http = http_client or deadline_async_client()
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
         self._clock: Callable[[], float] = time.monotonic
+        self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
 
     def __repr__(self) -> str:
         return f"AsyncLanguageIdClient(base_url={str(self.base_url)!r})"
@@ -242,10 +245,11 @@ class AsyncLanguageIdClient:
         **submit_options: Any,
     ) -> LanguageIdResult:
         """Submit, wait and fetch the result; see `LanguageIdClient.identify`."""
-        if identify_plan(source):
-            job = await self.submit_url(cast(str, source), **submit_options)
-        else:
-            job = await self.submit_file(source, **submit_options)
+        check_wait_settings(wait_timeout, poll_interval, timeout_name="wait_timeout")
+        by_url = identify_plan(source)
+        submit = self.submit_url if by_url else self.submit_file
+        check_submit_options(submit, submit_options, by_url=by_url)
+        job = await submit(cast(Any, source), **submit_options)
         job = await self.wait_for_job(
             job.id, timeout=wait_timeout, poll_interval=poll_interval
         )
@@ -260,6 +264,7 @@ class AsyncLanguageIdClient:
         max_retries: int | None,
     ) -> T:
         check_open(self._http)
+        self._check_loop()
         call_timeout, retry = self._settings.per_call(timeout, max_retries)
         attempt = 0
         maybe_applied = False
@@ -273,6 +278,18 @@ class AsyncLanguageIdClient:
                 return step.unwrap()
             self._settings.pipeline.log_retry(operation, step)
             await self._sleep(step.retry_in)
+
+    def _check_loop(self) -> None:
+        """Refuse a call from another event loop than the first call's: the
+        pooled connections belong to that loop and die with it."""
+        loop = asyncio.get_running_loop()
+        if self._loop is None:
+            self._loop = weakref.ref(loop)
+        elif self._loop() is not loop:
+            raise ConfigurationError(
+                "This AsyncLanguageIdClient was first used in another event loop; "
+                "create one client per event loop (per asyncio.run call)."
+            )
 
     async def _attempt(
         self,
@@ -291,7 +308,7 @@ class AsyncLanguageIdClient:
             pipeline.log_attempt(operation, attempt, self._clock() - started, None)
             return pipeline.after_error(operation, exc, attempt, retry)
         except UnreadableMedia as exc:
-            raise unreadable_media_error(exc) from exc.__cause__
+            raise unreadable_media_error(exc) from exc.failure
         pipeline.log_attempt(
             operation, attempt, self._clock() - started, response.status_code
         )

@@ -61,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         The exit status: 0 on success, 1 on an error, 2 on a usage error, 130
         when interrupted.
     """
+    _tolerate_unencodable_output()
     arguments = list(sys.argv[1:] if argv is None else argv)
     secrets = secrets_in(arguments)
     parsed = _parse(arguments, secrets)
@@ -193,6 +194,14 @@ def _print_job(printer: Printer, job: Job) -> None:
         printer.document(job_json(job))
     else:
         printer.lines(job_lines(job))
+
+
+def _tolerate_unencodable_output() -> None:
+    """Write what the terminal's encoding cannot show as escapes, not a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if callable(reconfigure):
+            reconfigure(errors="backslashreplace")
 
 
 def _silence_stdout() -> None:

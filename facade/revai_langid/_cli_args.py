@@ -8,6 +8,7 @@ command is not overwritten by a default after it.
 from __future__ import annotations
 
 import argparse
+import difflib
 import math
 import os
 import sys
@@ -16,8 +17,9 @@ from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 from ._cli_output import MASK, PROG, redact
-from ._config import BASE_URL_ENV, TOKEN_ENV
-from ._polling import DEFAULT_WAIT_TIMEOUT
+from ._config import BASE_URL_ENV, MAX_SECONDS, TOKEN_ENV, is_duration
+from ._errors import shorten
+from ._polling import DEFAULT_WAIT_TIMEOUT, MIN_POLL_INTERVAL
 from ._version import __version__
 
 SECRET_OPTIONS = ("--token", "--source-auth")
@@ -82,7 +84,8 @@ def unrecognized(extras: Sequence[str]) -> str:
 def secrets_in(argv: Sequence[str]) -> list[str]:
     """The secret values a run could print: --token, --source-auth, the token variable.
 
-    The credential of a --source-auth value ("Bearer abc") is also listed alone.
+    The credential of a --source-auth value ("Bearer abc") is also listed alone,
+    when it is long enough not to be an ordinary word.
     """
     found = [os.environ.get(TOKEN_ENV, "")]
     for index, argument in enumerate(argv):
@@ -91,8 +94,19 @@ def secrets_in(argv: Sequence[str]) -> list[str]:
             continue
         if not equals:
             value = argv[index + 1] if index + 1 < len(argv) else ""
-        found += [value, *value.split()[1:]]
+        found.append(value)
+        if not _resembles(option, "--token"):
+            credentials = value.split()[1:]
+            found += [part for part in credentials if len(part) >= MIN_MASKED_PART]
     return [secret for secret in found if secret.strip()]
+
+
+MIN_MASKED_PART = 6
+"""Shortest part of a --source-auth value masked on its own, in characters."""
+
+MISSPELLING_SIMILARITY = 0.75
+"""How alike (0 to 1) an unknown option must be to a secret one to be taken for
+a misspelling of it, whose value is then masked."""
 
 
 def _names_a_secret(option: str) -> bool:
@@ -100,20 +114,36 @@ def _names_a_secret(option: str) -> bool:
     would refuse while echoing the value after it ("--tok", "--tokenx")."""
     if not option.startswith("--") or len(option) < 4:
         return False
-    return any(
-        known.startswith(option) or option.startswith(known) for known in SECRET_OPTIONS
-    )
+    return any(_resembles(option, known) for known in SECRET_OPTIONS)
+
+
+def _resembles(option: str, known: str) -> bool:
+    if known.startswith(option) or option.startswith(known):
+        return True
+    similarity = difflib.SequenceMatcher(None, option, known).ratio()
+    return similarity >= MISSPELLING_SIMILARITY
 
 
 def seconds(text: str) -> float:
-    """Parse a positive, finite number of seconds."""
+    """Parse a positive number of seconds, at most 30 days."""
     try:
         value = float(text)
     except ValueError:
         value = math.nan
-    if not math.isfinite(value) or value <= 0:
+    if not is_duration(value):
         raise argparse.ArgumentTypeError(
-            f"expected a positive number of seconds, not {text!r}"
+            f"expected a positive number of seconds up to {MAX_SECONDS:g} "
+            f"(30 days), not {shorten(repr(text), 40)}"
+        )
+    return value
+
+
+def poll_seconds(text: str) -> float:
+    """Parse a pause between polls: `seconds`, and not a busy loop."""
+    value = seconds(text)
+    if value < MIN_POLL_INTERVAL:
+        raise argparse.ArgumentTypeError(
+            f"polling more often than every {MIN_POLL_INTERVAL:g} s is a busy loop"
         )
     return value
 
@@ -293,7 +323,7 @@ def _add_wait_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--poll-interval",
-        type=seconds,
+        type=poll_seconds,
         default=1.0,
         metavar="SECONDS",
         help="pause before the second poll; it grows by half each time "

@@ -16,6 +16,7 @@ from ._common import (
     check_http_client,
     check_open,
     check_page_size,
+    check_submit_options,
     identify_plan,
     read_timeout,
 )
@@ -32,7 +33,7 @@ from ._media import (
 from ._models import Job, LanguageIdResult
 from ._operations import AuthHeaders, ProgressCallback
 from ._pipeline import TRANSPORT_ERRORS, Operation, Step
-from ._polling import DEFAULT_WAIT_TIMEOUT, Poller
+from ._polling import DEFAULT_WAIT_TIMEOUT, Poller, check_wait_settings
 from ._retry import RetryPolicy
 
 T = TypeVar("T")
@@ -329,11 +330,11 @@ class LanguageIdClient:
             JobFailedError: If the job fails.
             WaitTimeoutError: If it does not finish within `wait_timeout`.
         """
+        check_wait_settings(wait_timeout, poll_interval, timeout_name="wait_timeout")
         by_url = identify_plan(source)
-        if by_url:
-            job = self.submit_url(cast(str, source), **submit_options)
-        else:
-            job = self.submit_file(source, **submit_options)
+        submit = self.submit_url if by_url else self.submit_file
+        check_submit_options(submit, submit_options, by_url=by_url)
+        job = submit(cast(Any, source), **submit_options)
         job = self.wait_for_job(
             job.id, timeout=wait_timeout, poll_interval=poll_interval
         )
@@ -378,7 +379,7 @@ class LanguageIdClient:
             pipeline.log_attempt(operation, attempt, self._clock() - started, None)
             return pipeline.after_error(operation, exc, attempt, retry)
         except UnreadableMedia as exc:
-            raise unreadable_media_error(exc) from exc.__cause__
+            raise unreadable_media_error(exc) from exc.failure
         pipeline.log_attempt(
             operation, attempt, self._clock() - started, response.status_code
         )

@@ -3,8 +3,9 @@ small checks around sending."""
 
 from __future__ import annotations
 
+import inspect
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import httpx
 from attrs import evolve, frozen
@@ -181,6 +182,27 @@ def check_page_size(page_size: int) -> None:
         raise InvalidArgumentError(f"page_size must be an integer, not {page_size!r}.")
     if not 1 <= page_size <= 1000:
         raise InvalidArgumentError(f"page_size must be 1 to 1000, not {page_size}.")
+
+
+def check_submit_options(
+    submit: Callable[..., object], options: Mapping[str, object], *, by_url: bool
+) -> None:
+    """Refuse `identify` options that the chosen submit method does not take.
+
+    Raises:
+        InvalidArgumentError: Naming each option, and the kind of source.
+    """
+    accepted = inspect.signature(submit).parameters
+    positional = next(iter(accepted))
+    unknown = sorted(
+        name for name in options if name not in accepted or name == positional
+    )
+    if unknown:
+        kind = "a URL source" if by_url else "an uploaded file"
+        raise InvalidArgumentError(
+            f"identify got options that do not apply to {kind}: "
+            f"{', '.join(shorten(name, 50) for name in unknown)}."
+        )
 
 
 def identify_plan(source: MediaSource) -> bool:

@@ -123,7 +123,15 @@ def _choose_base_url(base_url: str | None, region: str | None) -> str:
             raise ConfigurationError(
                 f"Unknown region {region!r}; use one of: {known}."
             ) from None
-    return os.environ.get(BASE_URL_ENV) or REGION_BASE_URLS["us"]
+    from_env = os.environ.get(BASE_URL_ENV)
+    if from_env is None:
+        return REGION_BASE_URLS["us"]
+    if not from_env.strip():
+        raise ConfigurationError(
+            f"{BASE_URL_ENV} is set but empty; give it a URL, or unset it to use "
+            f"{REGION_BASE_URLS['us']}."
+        )
+    return from_env
 
 
 def _is_loopback(url: httpx.URL) -> bool:
@@ -154,10 +162,7 @@ def resolve_timeout(
         resolved = _seconds(timeout, error)
     phases = (resolved.connect, resolved.read, resolved.write, resolved.pool)
     if not all(phase is not None and is_duration(phase) for phase in phases):
-        raise error(
-            "Every timeout must be a positive, finite number of seconds (at most "
-            f"{MAX_SECONDS:g}); requests without a timeout could hang forever."
-        )
+        raise error(_timeout_rule())
     return resolved
 
 
@@ -169,7 +174,16 @@ def _seconds(
             "A timeout must be seconds or an httpx.Timeout, "
             f"not {type(value).__name__}."
         )
+    if not is_duration(value):
+        raise error(_timeout_rule())
     return httpx.Timeout(float(value))
+
+
+def _timeout_rule() -> str:
+    return (
+        "Every timeout must be a positive, finite number of seconds (at most "
+        f"{MAX_SECONDS:g}); requests without a timeout could hang forever."
+    )
 
 
 MAX_SECONDS = 30 * 24 * 3600.0

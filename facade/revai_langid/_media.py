@@ -48,8 +48,20 @@ def _open_path(path: str | os.PathLike[str]) -> IO[bytes]:
         return open(path, "rb")
     except OSError as exc:
         raise InvalidArgumentError(
-            f"Cannot open the media file {os.fsdecode(path)!r}: {exc.strerror}."
+            f"Cannot open the media file {_shown_path(path)}: {exc.strerror}."
         ) from exc
+    except (ValueError, TypeError) as exc:
+        raise InvalidArgumentError(
+            f"The media path {_shown_path(path)} is not a usable file name "
+            f"({shorten(str(exc), 100)})."
+        ) from exc
+
+
+def _shown_path(path: object) -> str:
+    try:
+        return shorten(repr(os.fsdecode(path)), 300)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return f"of type {type(path).__name__}"
 
 
 def _seekable(stream: IO[bytes]) -> bool:
@@ -86,7 +98,24 @@ def _checked_stream(file: object) -> IO[bytes]:
         )
     if getattr(file, "closed", False):
         raise InvalidArgumentError("The media file object is closed; open it again.")
+    mode = getattr(file, "mode", None)
+    if isinstance(mode, str) and "b" not in mode:
+        raise InvalidArgumentError(
+            f"The media file is open in text mode ({mode!r}); open it with mode 'rb'."
+        )
+    if not _readable(file):
+        raise InvalidArgumentError(
+            "The media file object is not open for reading; open it with mode 'rb'."
+        )
     return file  # type: ignore[return-value]
+
+
+def _readable(file: object) -> bool:
+    check = getattr(file, "readable", None)
+    try:
+        return bool(check()) if callable(check) else True
+    except (OSError, ValueError):
+        return False
 
 
 def stream_size(stream: IO[bytes]) -> int | None:
@@ -105,15 +134,23 @@ def stream_size(stream: IO[bytes]) -> int | None:
 
 
 class UnreadableMedia(Exception):
-    """The media stream failed while httpx read it; the cause is the failure."""
+    """The media stream failed while httpx read it.
+
+    The failure is kept as an attribute: httpcore re-raises what the request
+    stream raised `from None`, which drops the exception's cause.
+    """
+
+    def __init__(self, failure: BaseException) -> None:
+        super().__init__(failure)
+        self.failure = failure
 
 
-def unreadable_media_error(failure: UnreadableMedia) -> InvalidArgumentError:
+def unreadable_media_error(unreadable: UnreadableMedia) -> InvalidArgumentError:
     """Our error for a media stream that failed in the middle of an upload."""
-    cause = failure.__cause__
-    reason = type(cause).__name__ if cause else "unknown"
-    if cause is not None and str(cause):
-        reason += f": {shorten(str(cause), 200)}"
+    failure = unreadable.failure
+    reason = type(failure).__name__
+    if str(failure):
+        reason += f": {shorten(str(failure), 200)}"
     return InvalidArgumentError(
         f"Could not read the media while uploading it ({reason}); "
         "pass a path or a binary file open for reading."
@@ -153,10 +190,11 @@ class MediaReader:
         try:
             chunk = self._stream.read(-1 if size is None else size)
         except Exception as exc:
-            raise UnreadableMedia from exc
+            raise UnreadableMedia(exc) from exc
         if not isinstance(chunk, bytes | bytearray):
-            failure = TypeError(f"read() gave {type(chunk).__name__}, not bytes")
-            raise UnreadableMedia from failure
+            raise UnreadableMedia(
+                TypeError(f"read() gave {type(chunk).__name__}, not bytes")
+            )
         if chunk and self._on_progress is not None:
             self._sent += len(chunk)
             self._on_progress(self._sent, self._total)

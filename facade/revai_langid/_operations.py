@@ -235,9 +235,7 @@ def _check_int_range(name: str, value: object, low: int, high: int) -> None:
             f"{name} must be an integer, not {type(value).__name__}."
         )
     if not low <= value <= high:
-        raise InvalidArgumentError(
-            f"{name} must be from {low:,} to {high:,}, not {value:,}."
-        )
+        raise InvalidArgumentError(f"{name} must be from {low:,} to {high:,}.")
 
 
 AUTHORIZATION_FORMAT = re.compile(r"^\S+ +\S")

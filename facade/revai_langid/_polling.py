@@ -7,7 +7,7 @@ from collections.abc import Callable
 import httpx
 from attrs import define
 
-from ._config import is_duration
+from ._config import MAX_SECONDS, is_duration
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -31,6 +31,9 @@ GROWTH = 1.5
 
 MIN_POLL_SECONDS = 0.1
 """Shortest timeout given to a poll, however close the deadline."""
+
+MIN_POLL_INTERVAL = 0.01
+"""Shortest pause between polls, in seconds: anything less is a busy loop."""
 
 MAX_RETRY_AFTER = 60.0
 """Longest pause a `Retry-After` may ask for between two polls, in seconds."""
@@ -74,16 +77,7 @@ class Poller:
         Raises:
             InvalidArgumentError: If a duration is not a positive number.
         """
-        for name, value in (
-            ("timeout", timeout),
-            ("poll_interval", interval),
-            ("max_poll_interval", max_interval),
-        ):
-            if not is_duration(value):
-                raise InvalidArgumentError(
-                    f"{name} must be a positive, finite number of seconds, "
-                    f"not {value!r}."
-                )
+        check_wait_settings(timeout, interval, max_interval)
         interval = min(interval, max_interval)
         return cls(job_id, timeout, clock() + timeout, interval, max_interval, clock)
 
@@ -138,6 +132,36 @@ class Poller:
         if isinstance(error, RateLimitError) and error.retry_after is not None:
             wanted = max(min(error.retry_after, MAX_RETRY_AFTER), self.interval)
         return self.pause(wanted)
+
+
+def check_wait_settings(
+    timeout: float,
+    poll_interval: float,
+    max_poll_interval: float = MAX_RETRY_AFTER,
+    *,
+    timeout_name: str = "timeout",
+) -> None:
+    """Refuse durations a wait cannot use, before anything is sent.
+
+    Raises:
+        InvalidArgumentError: Naming the setting that is not a positive, finite
+            number of seconds, or a poll interval short enough to be a busy loop.
+    """
+    for name, value in (
+        (timeout_name, timeout),
+        ("poll_interval", poll_interval),
+        ("max_poll_interval", max_poll_interval),
+    ):
+        if not is_duration(value):
+            raise InvalidArgumentError(
+                f"The wait's {name} must be a positive number of seconds, at most "
+                f"{MAX_SECONDS:g}."
+            )
+    if min(poll_interval, max_poll_interval) < MIN_POLL_INTERVAL:
+        raise InvalidArgumentError(
+            f"Polling more often than every {MIN_POLL_INTERVAL:g} s is a busy loop; "
+            "raise poll_interval and max_poll_interval."
+        )
 
 
 def _is_transient(error: RevAIError) -> bool:

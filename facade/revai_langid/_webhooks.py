@@ -29,13 +29,17 @@ def parse_notification(body: bytes | str | Mapping[str, object]) -> Job:
         if not isinstance(data, Mapping) or "job" not in data:
             raise MalformedBody('expected a JSON object with a "job" field')
         return Job.from_json(data["job"])
-    except (ValueError, RecursionError) as exc:
+    except _UNREADABLE as exc:
         raise ResponseError(
             f"The notification body is not a Rev AI job notification ({exc}): "
             f"{shorten(_text(body)) or '(empty)'}. Check that the request came "
             "from Rev AI.",
             body=_text(body)[:10_000],
         ) from exc
+
+
+_UNREADABLE = (ValueError, RecursionError, LookupError, TypeError)
+"""What decoding, or reading a caller's odd mapping, can raise."""
 
 
 def _decode(body: bytes | str | Mapping[str, object]) -> object:
@@ -54,5 +58,8 @@ def _text(body: object) -> str:
     if isinstance(body, str):
         return body
     if isinstance(body, Mapping):
-        return json.dumps(body, default=repr)
+        try:
+            return json.dumps(body, default=repr, skipkeys=True)
+        except _UNREADABLE:
+            return "a mapping that cannot be shown as JSON"
     return f"a {type(body).__name__}"
