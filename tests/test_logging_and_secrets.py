@@ -5,6 +5,7 @@ Every secret here contains "CANARY", so one substring check finds any of them.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Iterator
@@ -12,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from support import clients
+from support.raw_server import RawServer
 
 import revai_langid as rl
 from revai_langid.testing import FakeRevAI
@@ -207,3 +210,98 @@ def test_repr_of_a_client_shows_the_base_url_but_not_the_token(
 def test_base_url_with_a_password_is_refused(cls: type[Any]) -> None:
     with pytest.raises(rl.ConfigurationError):
         cls(TOKEN, base_url="https://user:pw-CANARY@api.rev.ai")
+
+
+# Secrets a server echoes back, in other spellings or places
+
+
+def _echo_detail(kind: str, secret: str) -> bytes:
+    """A 400 problem whose detail echoes `secret` as a server of `kind` writes JSON."""
+    document = json.dumps({"title": "Bad", "detail": f"header {secret} refused"})
+    if kind == "escaped slash":
+        document = document.replace("/", "\\/")
+    return document.encode()
+
+
+@pytest.mark.parametrize(
+    ("kind", "token", "source_auth", "echoed"),
+    [
+        ("ascii escapes", TOKEN, "Bearer café-CANARY<&>", "Bearer café-CANARY<&>"),
+        ("escaped slash", "tok/CANARY/slash", SOURCE_AUTH, "tok/CANARY/slash"),
+        ("escaped slash", TOKEN, "Bearer a/CANARY/b", "a/CANARY/b"),
+    ],
+)
+def test_a_secret_echoed_in_escaped_json_is_redacted(
+    kind: str, token: str, source_auth: str, echoed: str
+) -> None:
+    body = _echo_detail(kind, echoed)
+    assert echoed.encode() not in body
+    with FakeRevAI(token=token) as fake:
+        fake.inject("POST", JOBS, status=400, body=body)
+        with (
+            rl.LanguageIdClient(token, base_url=fake.url) as client,
+            pytest.raises(rl.BadRequestError) as caught,
+        ):
+            client.submit_url(MEDIA_URL, source_auth=source_auth)
+
+    seen = f"{caught.value} {caught.value.detail} {caught.value.body}"
+    assert CANARY not in seen
+    assert "[redacted]" in seen
+
+
+def test_a_short_token_is_redacted_too() -> None:
+    with FakeRevAI(token="ab1") as fake:
+        body = {"title": "Unauthorized", "detail": "token ab1 is invalid"}
+        fake.inject("GET", JOBS, status=401, body=body)
+        with (
+            rl.LanguageIdClient("ab1", base_url=fake.url) as client,
+            pytest.raises(rl.AuthenticationError) as caught,
+        ):
+            client.list_jobs()
+
+    assert "ab1" not in f"{caught.value} {caught.value.detail} {caught.value.body}"
+
+
+def _echo_auth_in_a_bad_header(connection: Any) -> None:
+    """Answer with an illegal header line that repeats the request's Authorization."""
+    auth = re.search(rb"(?im)^authorization: *(.+?)\r$", connection.head)
+    echoed = auth.group(1) if auth else b"none"
+    connection.send(b"HTTP/1.1 200 OK\r\nbad header " + echoed + b"\r\n\r\n")
+
+
+def _echo_auth_in_a_header(connection: Any) -> None:
+    auth = re.search(rb"(?im)^authorization: *(.+?)\r$", connection.head)
+    echoed = auth.group(1) if auth else b"none"
+    connection.send(
+        b"HTTP/1.1 503 Service Unavailable\r\nX-Echo: "
+        + echoed
+        + b"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    )
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_a_protocol_error_echoing_the_token_leaks_nowhere(
+    kind: str, logs: pytest.LogCaptureFixture
+) -> None:
+    with RawServer(_echo_auth_in_a_bad_header) as server:
+        error = clients.call(kind, server.url, token=TOKEN, max_retries=1)
+
+    assert isinstance(error, rl.APIConnectionError)
+    assert error.__cause__ is None
+    assert CANARY not in str(error)
+    assert ours(logs, logging.WARNING), "the retry was not logged"
+    for record in logs.records:
+        assert CANARY not in record.getMessage(), record.name
+
+
+def test_a_response_header_echoing_the_token_is_redacted_in_httpcore_logs(
+    logs: pytest.LogCaptureFixture,
+) -> None:
+    with RawServer(_echo_auth_in_a_header) as server:
+        error = clients.call("sync", server.url, token=TOKEN)
+
+    assert isinstance(error, rl.ServerError)
+    headers_logged = [r for r in logs.records if "X-Echo" in r.getMessage()]
+    assert headers_logged, "httpcore logged no response headers"
+    for record in logs.records:
+        assert CANARY not in record.getMessage(), record.name

@@ -37,10 +37,12 @@ from ._errors import (
     WaitTimeoutError,
 )
 from ._models import Job, JobFailure, JobStatus, LanguageConfidence, LanguageIdResult
+from ._redaction import install_log_filter
 from ._version import __version__
 from ._webhooks import parse_notification
 
 logging.getLogger("revai_langid").addHandler(logging.NullHandler())
+install_log_filter()
 
 __all__ = [
     "APIConnectionError",

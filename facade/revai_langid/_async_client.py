@@ -19,6 +19,7 @@ from ._common import (
     check_open,
     check_page_size,
     check_submit_options,
+    hold_token,
     identify_plan,
     read_timeout,
 )
@@ -36,6 +37,7 @@ from ._models import Job, LanguageIdResult
 from ._operations import AuthHeaders, ProgressCallback
 from ._pipeline import TRANSPORT_ERRORS, Operation, Step
 from ._polling import DEFAULT_WAIT_TIMEOUT, Poller, check_wait_settings
+from ._redaction import ACTIVE_SECRETS
 from ._retry import RetryPolicy
 
 T = TypeVar("T")
@@ -80,6 +82,7 @@ class AsyncLanguageIdClient:
         self._http = http_client or deadline_async_client()
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
         self._clock: Callable[[], float] = time.monotonic
+        self._release_token = hold_token(self, self._settings.pipeline.token)
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
 
     def __repr__(self) -> str:
@@ -92,6 +95,7 @@ class AsyncLanguageIdClient:
 
     async def aclose(self) -> None:
         """Close the connection pool, unless it belongs to a caller's http_client."""
+        self._release_token()
         if self._owns_http:
             await self._http.aclose()
 
@@ -303,7 +307,8 @@ class AsyncLanguageIdClient:
         request = pipeline.build_request(self._http, operation, timeout)
         started = self._clock()
         try:
-            response = await self._send(request)
+            with ACTIVE_SECRETS.active(operation.secrets):
+                response = await self._send(request)
         except TRANSPORT_ERRORS as exc:
             pipeline.log_attempt(operation, attempt, self._clock() - started, None)
             return pipeline.after_error(operation, exc, attempt, retry)

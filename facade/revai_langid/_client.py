@@ -17,6 +17,7 @@ from ._common import (
     check_open,
     check_page_size,
     check_submit_options,
+    hold_token,
     identify_plan,
     read_timeout,
 )
@@ -34,6 +35,7 @@ from ._models import Job, LanguageIdResult
 from ._operations import AuthHeaders, ProgressCallback
 from ._pipeline import TRANSPORT_ERRORS, Operation, Step
 from ._polling import DEFAULT_WAIT_TIMEOUT, Poller, check_wait_settings
+from ._redaction import ACTIVE_SECRETS
 from ._retry import RetryPolicy
 
 T = TypeVar("T")
@@ -88,6 +90,7 @@ class LanguageIdClient:
         self._http = http_client or deadline_client()
         self._sleep: Callable[[float], None] = time.sleep
         self._clock: Callable[[], float] = time.monotonic
+        self._release_token = hold_token(self, self._settings.pipeline.token)
 
     def __repr__(self) -> str:
         return f"LanguageIdClient(base_url={str(self.base_url)!r})"
@@ -99,6 +102,7 @@ class LanguageIdClient:
 
     def close(self) -> None:
         """Close the connection pool, unless it belongs to a caller's http_client."""
+        self._release_token()
         if self._owns_http:
             self._http.close()
 
@@ -374,7 +378,8 @@ class LanguageIdClient:
         request = pipeline.build_request(self._http, operation, timeout)
         started = self._clock()
         try:
-            response = self._send(request)
+            with ACTIVE_SECRETS.active(operation.secrets):
+                response = self._send(request)
         except TRANSPORT_ERRORS as exc:
             pipeline.log_attempt(operation, attempt, self._clock() - started, None)
             return pipeline.after_error(operation, exc, attempt, retry)

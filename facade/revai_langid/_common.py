@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import weakref
 from collections.abc import Callable, Mapping
 
 import httpx
@@ -27,6 +28,7 @@ from ._errors import (
 )
 from ._media import MediaSource
 from ._pipeline import Pipeline
+from ._redaction import ACTIVE_SECRETS
 from ._retry import RetryPolicy
 
 MAX_RESPONSE_BYTES = 32 * 1024 * 1024
@@ -84,8 +86,19 @@ def _retries(
     value: object, error: type[ConfigurationError | InvalidArgumentError]
 ) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise error(f"max_retries must be a whole number, 0 or more, not {value!r}.")
+        raise error("max_retries must be a whole number, 0 or more.")
     return value
+
+
+def hold_token(client: object, token: str) -> Callable[[], object]:
+    """Redact `token` from third-party log records while `client` is open.
+
+    Returns:
+        The finalizer that stops it: call it on close; it also runs when the
+        client is collected unclosed.
+    """
+    ACTIVE_SECRETS.add((token,))
+    return weakref.finalize(client, ACTIVE_SECRETS.discard, (token,))
 
 
 class BodyCollector:

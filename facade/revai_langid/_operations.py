@@ -25,6 +25,7 @@ from ._bindings import types as api_types
 from ._errors import InvalidArgumentError
 from ._models import Job, LanguageIdResult, jobs_from_json
 from ._pipeline import Operation
+from ._redaction import MIN_SECRET_LENGTH
 
 RESULT_MEDIA_TYPES = (
     "application/vnd.rev.languageid.v1.0+json, application/json;q=0.9, "
@@ -299,7 +300,8 @@ def _checked_auth(argument: str, headers: AuthHeaders) -> dict[str, str]:
 
 def auth_secrets(*configs: object) -> tuple[str, ...]:
     """The auth header values of source or notification configs, and their
-    credentials without the scheme ("Bearer abc" gives both it and "abc")."""
+    credentials without the scheme ("Bearer abcd" gives both it and "abcd"),
+    leaving out those too short to redact safely."""
     secrets: list[str] = []
     for config in configs:
         auth = getattr(config, "auth_headers", None)
@@ -310,7 +312,7 @@ def auth_secrets(*configs: object) -> tuple[str, ...]:
         for value in auth.to_dict().values():
             secrets.append(value)
             secrets.append(value.partition(" ")[2])
-    return tuple(secret for secret in secrets if secret)
+    return tuple(secret for secret in secrets if len(secret) >= MIN_SECRET_LENGTH)
 
 
 def _nothing(data: Any) -> None:

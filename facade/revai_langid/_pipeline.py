@@ -35,6 +35,7 @@ from ._errors import (
     shorten,
 )
 from ._models import MalformedBody
+from ._redaction import holds_secret, redact, redact_bytes, redact_data
 from ._retry import (
     NEVER_CONNECTED,
     RetryPolicy,
@@ -193,7 +194,9 @@ class Pipeline:
         if status == 404 and operation.missing_means_done and earlier_maybe_applied:
             return Step(value=None)
         response = self._scrubbed(operation, response)
-        error = error_from_response(response, operation.method, operation.path)
+        error = error_from_response(
+            response, operation.method, operation.path, self._secrets(operation)
+        )
         if attempt <= retry.max_retries and should_retry_status(
             status, idempotent=operation.idempotent
         ):
@@ -214,20 +217,26 @@ class Pipeline:
         attempt: int,
         retry: RetryPolicy,
     ) -> Step[T]:
-        """Decide what a transport error means: an error to raise, or a retry."""
+        """Decide what a transport error means: an error to raise, or a retry.
+
+        The httpx exception stays the error's cause unless its text holds a
+        secret (a server can echo one into a protocol error).
+        """
+        secrets = self._secrets(operation)
         error = self.connection_error(operation, exc)
+        cause = None if holds_secret(str(exc), secrets) else exc
         retryable = isinstance(exc, httpx.TransportError) and should_retry_error(
             exc, idempotent=operation.idempotent
         )
         if retryable and attempt <= retry.max_retries:
             return Step(
                 error=error,
-                cause=exc,
+                cause=cause,
                 retry_in=retry.delay(attempt, None),
-                reason=_describe(exc),
+                reason=redact(_describe(exc), secrets),
                 maybe_applied=not isinstance(exc, NEVER_CONNECTED),
             )
-        return Step(error=error, cause=exc)
+        return Step(error=error, cause=cause)
 
     def connection_error(
         self, operation: Operation[Any], exc: Exception
@@ -312,30 +321,6 @@ class Pipeline:
         )
 
 
-REDACTED = "[redacted]"
-"""What replaces a secret that a server echoed back."""
-
-MIN_SECRET_LENGTH = 4
-"""Shorter values are not scrubbed: they would garble ordinary words."""
-
-
-def redact(text: str, secrets: tuple[str, ...]) -> str:
-    """`text` with every secret (at least `MIN_SECRET_LENGTH` long) replaced."""
-    for secret in secrets:
-        if len(secret) >= MIN_SECRET_LENGTH:
-            text = text.replace(secret, REDACTED)
-    return text
-
-
-def redact_bytes(content: bytes, secrets: tuple[str, ...]) -> bytes:
-    """`content` with every secret's UTF-8 bytes replaced; the same object if none."""
-    for secret in secrets:
-        encoded = secret.encode("utf-8", errors="replace")
-        if len(secret) >= MIN_SECRET_LENGTH and encoded in content:
-            content = content.replace(encoded, REDACTED.encode())
-    return content
-
-
 def decode_json(content: bytes) -> object:
     """Decode a JSON body; raises ValueError (or MalformedBody) when it is not JSON."""
     if not content.strip():
@@ -343,10 +328,19 @@ def decode_json(content: bytes) -> object:
     return json.loads(content)
 
 
-def error_from_response(response: httpx.Response, method: str, path: str) -> APIError:
-    """The `APIError` subclass for an error status, from whatever body it has."""
+def error_from_response(
+    response: httpx.Response,
+    method: str,
+    path: str,
+    secrets: tuple[str, ...] = (),
+) -> APIError:
+    """The `APIError` subclass for an error status, from whatever body it has.
+
+    `secrets` are redacted from the decoded problem document, where JSON escapes
+    may have hidden them from a search of the raw bytes.
+    """
     status = response.status_code
-    problem = _problem(response.content)
+    problem = _problem(response.content, secrets)
     title = _str_or_none(problem.get("title")) or _phrase(status)
     detail = _str_or_none(problem.get("detail"))
     if detail is None and not problem and response.content.strip():
@@ -406,9 +400,9 @@ def _class_fields(
     return {}
 
 
-def _problem(content: bytes) -> dict[str, Any]:
+def _problem(content: bytes, secrets: tuple[str, ...]) -> dict[str, Any]:
     try:
-        data = decode_json(content)
+        data = redact_data(decode_json(content), secrets)
     except (ValueError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}
