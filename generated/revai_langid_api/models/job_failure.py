@@ -1,10 +1,21 @@
 from enum import StrEnum
+from typing import Self
 
 
 class JobFailure(StrEnum):
     INSUFFICIENT_BALANCE = "insufficient_balance"
     INTERNAL_PROCESSING = "internal_processing"
     INVOICING_LIMIT_EXCEEDED = "invoicing_limit_exceeded"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        """A member for a value the spec does not list, holding the raw string."""
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member
 
     def __str__(self) -> str:
         return str(self.value)

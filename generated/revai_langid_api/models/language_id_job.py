@@ -146,6 +146,10 @@ class LanguageIdJob:
         id = d.pop("id")
 
         created_on = datetime.datetime.fromisoformat(d.pop("created_on"))
+        if created_on.tzinfo is None:
+            created_on = created_on.replace(tzinfo=datetime.UTC)
+        else:
+            created_on = created_on.astimezone(datetime.UTC)
 
         status = JobStatus(d.pop("status"))
 
@@ -158,6 +162,12 @@ class LanguageIdJob:
                 if not isinstance(data, str):
                     raise TypeError()
                 completed_on_type_0 = datetime.datetime.fromisoformat(data)
+                if completed_on_type_0.tzinfo is None:
+                    completed_on_type_0 = completed_on_type_0.replace(
+                        tzinfo=datetime.UTC
+                    )
+                else:
+                    completed_on_type_0 = completed_on_type_0.astimezone(datetime.UTC)
 
                 return completed_on_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -39,46 +39,78 @@ def build_request_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ConflictProblem | Problem | UnauthorizedProblem | None:
+) -> ConflictProblem | Problem | UnauthorizedProblem | None:
     if response.status_code == 204:
-        response_204 = cast(Any, None)
-        return response_204
+        return None
 
     if response.status_code == 401:
-        response_401 = UnauthorizedProblem.from_dict(response.json())
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_401 = UnauthorizedProblem.from_dict(data)
 
-        return response_401
+            return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_403 = Problem.from_dict(data)
 
-        return response_403
+            return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_404 = Problem.from_dict(data)
 
-        return response_404
+            return response_404
 
     if response.status_code == 409:
-        response_409 = ConflictProblem.from_dict(response.json())
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_409 = ConflictProblem.from_dict(data)
 
-        return response_409
+            return response_409
 
     if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_429 = Problem.from_dict(data)
 
-        return response_429
+            return response_429
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     return None
 
 
+def _http_status(code: int) -> HTTPStatus | int:
+    """`code` as an `HTTPStatus`, or as it is when the standard library lacks it."""
+    try:
+        return HTTPStatus(code)
+    except ValueError:
+        return code
+
+
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ConflictProblem | Problem | UnauthorizedProblem]:
+) -> Response[ConflictProblem | Problem | UnauthorizedProblem | None]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=_http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -89,7 +121,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | ConflictProblem | Problem | UnauthorizedProblem]:
+) -> Response[ConflictProblem | Problem | UnauthorizedProblem | None]:
     """Delete a language identification job
 
      Deletes a completed or failed job and everything stored for it. Deletion is
@@ -99,11 +131,11 @@ def sync_detailed(
         id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the server returns an undocumented status code, or a body that is not JSON where JSON is documented, and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ConflictProblem | Problem | UnauthorizedProblem]
+        Response[ConflictProblem | Problem | UnauthorizedProblem | None]
     """
 
     request_kwargs = build_request_kwargs(
@@ -117,7 +149,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | ConflictProblem | Problem | UnauthorizedProblem | None:
+) -> ConflictProblem | Problem | UnauthorizedProblem | None:
     """Delete a language identification job
 
      Deletes a completed or failed job and everything stored for it. Deletion is
@@ -127,11 +159,11 @@ def sync(
         id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the server returns an undocumented status code, or a body that is not JSON where JSON is documented, and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ConflictProblem | Problem | UnauthorizedProblem
+        ConflictProblem | Problem | UnauthorizedProblem | None
     """
 
     return sync_detailed(
@@ -144,7 +176,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | ConflictProblem | Problem | UnauthorizedProblem]:
+) -> Response[ConflictProblem | Problem | UnauthorizedProblem | None]:
     """Delete a language identification job
 
      Deletes a completed or failed job and everything stored for it. Deletion is
@@ -154,11 +186,11 @@ async def asyncio_detailed(
         id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the server returns an undocumented status code, or a body that is not JSON where JSON is documented, and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ConflictProblem | Problem | UnauthorizedProblem]
+        Response[ConflictProblem | Problem | UnauthorizedProblem | None]
     """
 
     request_kwargs = build_request_kwargs(
@@ -172,7 +204,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | ConflictProblem | Problem | UnauthorizedProblem | None:
+) -> ConflictProblem | Problem | UnauthorizedProblem | None:
     """Delete a language identification job
 
      Deletes a completed or failed job and everything stored for it. Deletion is
@@ -182,11 +214,11 @@ async def asyncio(
         id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the server returns an undocumented status code, or a body that is not JSON where JSON is documented, and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ConflictProblem | Problem | UnauthorizedProblem
+        ConflictProblem | Problem | UnauthorizedProblem | None
     """
 
     return (

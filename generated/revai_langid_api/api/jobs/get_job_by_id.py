@@ -28,12 +28,15 @@ def build_request_kwargs(
     id: str,
 ) -> dict[str, Any]:
     """Keyword arguments for `httpx.Client.request` that perform this operation."""
+    headers: dict[str, Any] = {}
+    headers["Accept"] = "application/json"
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": f"/languageid/v1/jobs/{_path_segment(id)}",
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -41,40 +44,73 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> LanguageIdJob | Problem | UnauthorizedProblem | None:
     if response.status_code == 200:
-        response_200 = LanguageIdJob.from_dict(response.json())
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_200 = LanguageIdJob.from_dict(data)
 
-        return response_200
+            return response_200
 
     if response.status_code == 401:
-        response_401 = UnauthorizedProblem.from_dict(response.json())
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_401 = UnauthorizedProblem.from_dict(data)
 
-        return response_401
+            return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_403 = Problem.from_dict(data)
 
-        return response_403
+            return response_403
 
     if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_404 = Problem.from_dict(data)
 
-        return response_404
+            return response_404
 
     if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_429 = Problem.from_dict(data)
 
-        return response_429
+            return response_429
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     return None
 
 
+def _http_status(code: int) -> HTTPStatus | int:
+    """`code` as an `HTTPStatus`, or as it is when the standard library lacks it."""
+    try:
+        return HTTPStatus(code)
+    except ValueError:
+        return code
+
+
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[LanguageIdJob | Problem | UnauthorizedProblem]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=_http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -94,7 +130,7 @@ def sync_detailed(
         id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the server returns an undocumented status code, or a body that is not JSON where JSON is documented, and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -121,7 +157,7 @@ def sync(
         id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the server returns an undocumented status code, or a body that is not JSON where JSON is documented, and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -147,7 +183,7 @@ async def asyncio_detailed(
         id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the server returns an undocumented status code, or a body that is not JSON where JSON is documented, and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -174,7 +210,7 @@ async def asyncio(
         id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the server returns an undocumented status code, or a body that is not JSON where JSON is documented, and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:

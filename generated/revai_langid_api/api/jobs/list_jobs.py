@@ -18,6 +18,8 @@ def build_request_kwargs(
     starting_after: str | Unset = UNSET,
 ) -> dict[str, Any]:
     """Keyword arguments for `httpx.Client.request` that perform this operation."""
+    headers: dict[str, Any] = {}
+    headers["Accept"] = "application/json"
 
     params: dict[str, Any] = {}
 
@@ -33,47 +35,76 @@ def build_request_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob] | None:
+) -> BadRequestProblem | list[LanguageIdJob] | Problem | UnauthorizedProblem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = LanguageIdJob.from_dict(response_200_item_data)
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_200 = []
+            _response_200 = data
+            for response_200_item_data in _response_200:
+                response_200_item = LanguageIdJob.from_dict(response_200_item_data)
 
-            response_200.append(response_200_item)
+                response_200.append(response_200_item)
 
-        return response_200
+            return response_200
 
     if response.status_code == 400:
-        response_400 = BadRequestProblem.from_dict(response.json())
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_400 = BadRequestProblem.from_dict(data)
 
-        return response_400
+            return response_400
 
     if response.status_code == 401:
-        response_401 = UnauthorizedProblem.from_dict(response.json())
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_401 = UnauthorizedProblem.from_dict(data)
 
-        return response_401
+            return response_401
 
     if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_429 = Problem.from_dict(data)
 
-        return response_429
+            return response_429
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     return None
 
 
+def _http_status(code: int) -> HTTPStatus | int:
+    """`code` as an `HTTPStatus`, or as it is when the standard library lacks it."""
+    try:
+        return HTTPStatus(code)
+    except ValueError:
+        return code
+
+
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob]]:
+) -> Response[BadRequestProblem | list[LanguageIdJob] | Problem | UnauthorizedProblem]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=_http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -85,7 +116,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 100,
     starting_after: str | Unset = UNSET,
-) -> Response[BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob]]:
+) -> Response[BadRequestProblem | list[LanguageIdJob] | Problem | UnauthorizedProblem]:
     """List language identification jobs
 
      Lists the jobs of the last 30 days, newest first. Use `starting_after` with the
@@ -96,11 +127,11 @@ def sync_detailed(
         starting_after (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the server returns an undocumented status code, or a body that is not JSON where JSON is documented, and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob]]
+        Response[BadRequestProblem | list[LanguageIdJob] | Problem | UnauthorizedProblem]
     """
 
     request_kwargs = build_request_kwargs(
@@ -116,7 +147,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 100,
     starting_after: str | Unset = UNSET,
-) -> BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob] | None:
+) -> BadRequestProblem | list[LanguageIdJob] | Problem | UnauthorizedProblem | None:
     """List language identification jobs
 
      Lists the jobs of the last 30 days, newest first. Use `starting_after` with the
@@ -127,11 +158,11 @@ def sync(
         starting_after (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the server returns an undocumented status code, or a body that is not JSON where JSON is documented, and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob]
+        BadRequestProblem | list[LanguageIdJob] | Problem | UnauthorizedProblem
     """
 
     return sync_detailed(
@@ -146,7 +177,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 100,
     starting_after: str | Unset = UNSET,
-) -> Response[BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob]]:
+) -> Response[BadRequestProblem | list[LanguageIdJob] | Problem | UnauthorizedProblem]:
     """List language identification jobs
 
      Lists the jobs of the last 30 days, newest first. Use `starting_after` with the
@@ -157,11 +188,11 @@ async def asyncio_detailed(
         starting_after (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the server returns an undocumented status code, or a body that is not JSON where JSON is documented, and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob]]
+        Response[BadRequestProblem | list[LanguageIdJob] | Problem | UnauthorizedProblem]
     """
 
     request_kwargs = build_request_kwargs(
@@ -177,7 +208,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 100,
     starting_after: str | Unset = UNSET,
-) -> BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob] | None:
+) -> BadRequestProblem | list[LanguageIdJob] | Problem | UnauthorizedProblem | None:
     """List language identification jobs
 
      Lists the jobs of the last 30 days, newest first. Use `starting_after` with the
@@ -188,11 +219,11 @@ async def asyncio(
         starting_after (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the server returns an undocumented status code, or a body that is not JSON where JSON is documented, and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadRequestProblem | Problem | UnauthorizedProblem | list[LanguageIdJob]
+        BadRequestProblem | list[LanguageIdJob] | Problem | UnauthorizedProblem
     """
 
     return (

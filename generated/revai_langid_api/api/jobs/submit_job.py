@@ -11,15 +11,16 @@ from ...models.problem import Problem
 from ...models.submit_job_file_request import SubmitJobFileRequest
 from ...models.submit_job_url_request import SubmitJobUrlRequest
 from ...models.unauthorized_problem import UnauthorizedProblem
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def build_request_kwargs(
     *,
-    body: SubmitJobUrlRequest | SubmitJobFileRequest | Unset = UNSET,
+    body: SubmitJobUrlRequest | SubmitJobFileRequest,
 ) -> dict[str, Any]:
     """Keyword arguments for `httpx.Client.request` that perform this operation."""
     headers: dict[str, Any] = {}
+    headers["Accept"] = "application/json"
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -42,45 +43,83 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> BadRequestProblem | LanguageIdJob | Problem | UnauthorizedProblem | None:
     if response.status_code == 200:
-        response_200 = LanguageIdJob.from_dict(response.json())
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_200 = LanguageIdJob.from_dict(data)
 
-        return response_200
+            return response_200
 
     if response.status_code == 400:
-        response_400 = BadRequestProblem.from_dict(response.json())
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_400 = BadRequestProblem.from_dict(data)
 
-        return response_400
+            return response_400
 
     if response.status_code == 401:
-        response_401 = UnauthorizedProblem.from_dict(response.json())
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_401 = UnauthorizedProblem.from_dict(data)
 
-        return response_401
+            return response_401
 
     if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_403 = Problem.from_dict(data)
 
-        return response_403
+            return response_403
 
     if response.status_code == 413:
-        response_413 = Problem.from_dict(response.json())
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_413 = Problem.from_dict(data)
 
-        return response_413
+            return response_413
 
     if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
+        try:
+            data = response.json()
+        except ValueError:
+            pass  # not JSON: answered as an undocumented status
+        else:
+            response_429 = Problem.from_dict(data)
 
-        return response_429
+            return response_429
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     return None
 
 
+def _http_status(code: int) -> HTTPStatus | int:
+    """`code` as an `HTTPStatus`, or as it is when the standard library lacks it."""
+    try:
+        return HTTPStatus(code)
+    except ValueError:
+        return code
+
+
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[BadRequestProblem | LanguageIdJob | Problem | UnauthorizedProblem]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=_http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -90,7 +129,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: SubmitJobUrlRequest | SubmitJobFileRequest | Unset = UNSET,
+    body: SubmitJobUrlRequest | SubmitJobFileRequest,
 ) -> Response[BadRequestProblem | LanguageIdJob | Problem | UnauthorizedProblem]:
     """Submit a language identification job
 
@@ -107,7 +146,7 @@ def sync_detailed(
             options cannot name another source (`source_config` or `media_url`).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the server returns an undocumented status code, or a body that is not JSON where JSON is documented, and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -124,7 +163,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: SubmitJobUrlRequest | SubmitJobFileRequest | Unset = UNSET,
+    body: SubmitJobUrlRequest | SubmitJobFileRequest,
 ) -> BadRequestProblem | LanguageIdJob | Problem | UnauthorizedProblem | None:
     """Submit a language identification job
 
@@ -141,7 +180,7 @@ def sync(
             options cannot name another source (`source_config` or `media_url`).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the server returns an undocumented status code, or a body that is not JSON where JSON is documented, and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -157,7 +196,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: SubmitJobUrlRequest | SubmitJobFileRequest | Unset = UNSET,
+    body: SubmitJobUrlRequest | SubmitJobFileRequest,
 ) -> Response[BadRequestProblem | LanguageIdJob | Problem | UnauthorizedProblem]:
     """Submit a language identification job
 
@@ -174,7 +213,7 @@ async def asyncio_detailed(
             options cannot name another source (`source_config` or `media_url`).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the server returns an undocumented status code, or a body that is not JSON where JSON is documented, and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -191,7 +230,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: SubmitJobUrlRequest | SubmitJobFileRequest | Unset = UNSET,
+    body: SubmitJobUrlRequest | SubmitJobFileRequest,
 ) -> BadRequestProblem | LanguageIdJob | Problem | UnauthorizedProblem | None:
     """Submit a language identification job
 
@@ -208,7 +247,7 @@ async def asyncio(
             options cannot name another source (`source_config` or `media_url`).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the server returns an undocumented status code, or a body that is not JSON where JSON is documented, and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
