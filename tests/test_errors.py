@@ -126,3 +126,16 @@ def test_timeout_errors_are_also_builtin_timeouts() -> None:
     assert issubclass(rl.APITimeoutError, TimeoutError)
     assert issubclass(rl.APITimeoutError, rl.APIConnectionError)
     assert issubclass(rl.WaitTimeoutError, TimeoutError)
+
+
+def test_null_parameter_messages_are_left_out() -> None:
+    error = _error(
+        400, b'{"title": "Bad", "parameters": {"a": null, "b": ["x", null]}}'
+    )
+    assert isinstance(error, rl.BadRequestError)
+    assert error.parameters == {"a": [], "b": ["x"]}
+
+
+def test_a_404_hint_also_names_the_base_url() -> None:
+    error = _error(404, b"")
+    assert "base URL" in str(error)

@@ -141,3 +141,34 @@ def test_job_list_null_reads_as_empty_and_object_is_refused() -> None:
     assert jobs_from_json(None) == []
     with pytest.raises(MalformedBody):
         jobs_from_json({"jobs": []})
+
+
+def test_jobs_and_results_can_be_hashed_and_kept_in_sets() -> None:
+    job = Job.from_json({**SEED_JOB, "new_field": [1, {"a": 2}]})
+    result = LanguageIdResult.from_json(
+        {"top_language": "en", "language_confidences": [
+            {"language": "en", "confidence": 0.9}
+        ]}
+    )  # fmt: skip
+
+    assert {job, Job.from_json({**SEED_JOB, "new_field": [1, {"a": 2}]})} == {job}
+    assert hash(result) == hash(LanguageIdResult.from_json(result_json(result)))
+
+
+def result_json(result: LanguageIdResult) -> dict[str, Any]:
+    return {
+        "top_language": result.top_language,
+        "language_confidences": [
+            {"language": item.language, "confidence": item.confidence}
+            for item in result.language_confidences
+        ],
+    }
+
+
+def test_an_unknown_value_does_not_pass_for_a_member_in_its_repr() -> None:
+    shouting = JobStatus("COMPLETED")
+
+    assert shouting != JobStatus.COMPLETED
+    assert not shouting.is_known
+    assert "not in the spec" in repr(shouting)
+    assert repr(JobStatus.COMPLETED) == "<JobStatus.COMPLETED: 'completed'>"

@@ -230,7 +230,10 @@ class PermissionDeniedError(APIError):
 class NotFoundError(APIError):
     """404: no job with this id exists (or it was deleted)."""
 
-    hint = "check the job id; jobs are listed for 30 days and deletion is permanent"
+    hint = (
+        "check the job id (jobs are listed for 30 days and deletion is permanent), "
+        "or the base URL if no job can be found"
+    )
 
 
 class ConflictError(APIError):

@@ -37,6 +37,11 @@ class _OpenStrEnum(enum.StrEnum):
         member._value_ = value
         return member
 
+    def __repr__(self) -> str:
+        if self.is_known:
+            return super().__repr__()
+        return f"<{type(self).__name__} not in the spec: {self._value_!r}>"
+
     @property
     def is_known(self) -> bool:
         """Whether this value is one the spec lists."""
@@ -186,7 +191,7 @@ class Job:
     processed_duration_seconds: float | None = None
     callback_url: str | None = None
     media_url: str | None = None
-    extra: Mapping[str, Any] = field(factory=dict, repr=False)
+    extra: Mapping[str, Any] = field(factory=dict, repr=False, hash=False)
 
     @classmethod
     def from_json(cls, data: object) -> Job:
@@ -248,7 +253,7 @@ class LanguageIdResult:
     """
 
     top_language: str
-    language_confidences: list[LanguageConfidence]
+    language_confidences: list[LanguageConfidence] = field(hash=False)
     job_id: str | None = None
 
     @property

@@ -389,15 +389,18 @@ def _class_fields(
             return {"parameters": {}}
         return {
             "parameters": {
-                str(name): [str(item) for item in messages]
-                if isinstance(messages, list)
-                else [str(messages)]
-                for name, messages in parameters.items()
+                str(name): _messages(messages) for name, messages in parameters.items()
             }
         }
     if cls is RateLimitError:
         return {"retry_after": parse_retry_after(response.headers.get("Retry-After"))}
     return {}
+
+
+def _messages(value: object) -> list[str]:
+    """A parameter's messages as strings; `null` entries are left out."""
+    items = value if isinstance(value, list) else [value]
+    return [str(item) for item in items if item is not None]
 
 
 def _problem(content: bytes, secrets: tuple[str, ...]) -> dict[str, Any]:

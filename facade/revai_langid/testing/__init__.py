@@ -146,9 +146,11 @@ Command line
 ``python -m revai_langid.testing [--host 127.0.0.1] [--port 8765]
 [--token TOKEN] [--polls N | --seconds S] [--max-upload-bytes N]
 [--allow-remote]`` prints ``REVAI_BASE_URL=...`` and ``REVAI_ACCESS_TOKEN=...``
-(ready for a shell's ``eval``), then serves until SIGINT or SIGTERM and exits
-0. It refuses a host that is not a loopback address unless ``--allow-remote``
-is given.
+lines, then serves in the foreground until SIGINT or SIGTERM and exits 0. To
+use them from a shell, run it in the background with its output in a file
+(``python -m revai_langid.testing > fake.env &``) and ``export $(cat fake.env)``.
+It refuses a host that is not a loopback address unless ``--allow-remote`` is
+given.
 
 Not faked
 ---------
