@@ -19,14 +19,12 @@ from urllib.parse import urlsplit
 from ._cli_output import MASK, PROG, redact
 from ._config import BASE_URL_ENV, MAX_SECONDS, TOKEN_ENV, is_duration
 from ._errors import shorten
+from ._operations import MAX_DELETE_AFTER_SECONDS, MAX_LIST_LIMIT
 from ._polling import DEFAULT_WAIT_TIMEOUT, MIN_POLL_INTERVAL
 from ._version import __version__
 
 SECRET_OPTIONS = ("--token", "--source-auth")
 """Options whose values must never be shown."""
-
-MAX_DELETE_AFTER_SECONDS = 2_592_000
-"""Longest retention the API accepts: 30 days, in seconds."""
 
 DESCRIPTION = """\
 Identify the language spoken in recordings with the Rev AI Language
@@ -349,7 +347,7 @@ def _add_list(parser: argparse.ArgumentParser) -> None:
     size = parser.add_mutually_exclusive_group()
     size.add_argument(
         "--limit",
-        type=whole(0, 1000),
+        type=whole(0, MAX_LIST_LIMIT),
         metavar="N",
         help="at most N jobs, 0 to 1000 (default: the API's, 100)",
     )
