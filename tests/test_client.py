@@ -438,16 +438,21 @@ def test_error_status_reads_title_and_detail_of_a_problem(
 
 
 def test_bad_request_carries_the_refused_parameters(api: Api, fake: FakeRevAI) -> None:
+    problem = {
+        "title": "Your request parameters didn't pass validation",
+        "status": 400,
+        "parameters": {"source_config.url": ["The media could not be reached."]},
+    }
+    fake.inject("POST", "/languageid/v1/jobs", status=400, body=problem)
+
     with pytest.raises(rl.BadRequestError) as caught:
-        api.call(
-            "submit_url",
-            "https://media.example/a.mp3",
-            notification_url="ftp://hooks.example/done",
-        )
+        api.call("submit_url", "https://media.example/a.mp3")
 
     assert caught.value.status_code == 400
-    assert list(caught.value.parameters) == ["notification_config.url"]
-    assert caught.value.parameters["notification_config.url"]
+    assert caught.value.parameters == {
+        "source_config.url": ["The media could not be reached."]
+    }
+    assert "source_config.url: The media could not be reached" in str(caught.value)
 
 
 def test_wrong_token_is_an_authentication_error(api: Api, fake: FakeRevAI) -> None:

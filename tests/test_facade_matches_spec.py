@@ -7,14 +7,18 @@ not left reachable only through `Job.extra` or the generated layer.
 
 from __future__ import annotations
 
+import argparse
 import inspect
 from pathlib import Path
 from typing import Any
 
 import attrs
+import httpx
 import yaml
 
 from revai_langid import (
+    APIError,
+    AsyncLanguageIdClient,
     Job,
     JobFailure,
     JobStatus,
@@ -22,7 +26,10 @@ from revai_langid import (
     LanguageIdClient,
     LanguageIdResult,
 )
+from revai_langid._cli_args import build_parser
+from revai_langid._cli_output import job_json
 from revai_langid._models import _JOB_FIELDS
+from revai_langid._pipeline import error_from_response
 
 SPEC = yaml.safe_load((Path(__file__).parent.parent / "openapi.yaml").read_text())
 SCHEMAS = SPEC["components"]["schemas"]
@@ -59,18 +66,102 @@ def test_result_models_cover_the_spec() -> None:
     assert _properties("LanguageConfidence") == _field_names(LanguageConfidence)
 
 
-def test_list_jobs_offers_every_query_parameter() -> None:
-    operation = SPEC["paths"]["/languageid/v1/jobs"]["get"]
-    spec = {parameter["name"] for parameter in operation["parameters"]}
-    offered = set(inspect.signature(LanguageIdClient.list_jobs).parameters)
-    assert spec <= offered, "add the parameter to list_jobs in both clients"
+CLIENTS = (LanguageIdClient, AsyncLanguageIdClient)
+LIST_PARAMETERS = {
+    parameter["name"]
+    for parameter in SPEC["paths"]["/languageid/v1/jobs"]["get"]["parameters"]
+}
+PAGING = {"limit", "starting_after"}
+"""The list parameters `iter_jobs` drives itself, page after page."""
 
 
-def test_submit_offers_every_option() -> None:
+def _parameters(function: Any) -> set[str]:
+    return set(inspect.signature(function).parameters)
+
+
+def _submit_options_in_the_spec() -> set[str]:
     spec = _properties("SubmitJobOptions") - {"callback_url"}
-    spec = {
+    return {
         "notification_url" if name == "notification_config" else name for name in spec
     }
-    for method in (LanguageIdClient.submit_url, LanguageIdClient.submit_file):
-        offered = set(inspect.signature(method).parameters)
-        assert spec <= offered, f"add the option to {method.__name__}"
+
+
+def test_list_jobs_offers_every_query_parameter_in_both_clients() -> None:
+    for client in CLIENTS:
+        offered = _parameters(client.list_jobs)
+        assert offered >= LIST_PARAMETERS, f"add it to {client.__name__}.list_jobs"
+
+
+def test_iter_jobs_offers_every_filter_in_both_clients() -> None:
+    for client in CLIENTS:
+        offered = _parameters(client.iter_jobs)
+        missing = LIST_PARAMETERS - PAGING - offered
+        assert not missing, f"add {missing} to {client.__name__}.iter_jobs"
+
+
+def test_submit_offers_every_option_in_both_clients() -> None:
+    spec = _submit_options_in_the_spec()
+    for client in CLIENTS:
+        for method in (client.submit_url, client.submit_file):
+            offered = _parameters(method)
+            assert spec <= offered, (
+                f"add the option to {client.__name__}.{method.__name__}"
+            )
+
+
+def _command_options(name: str) -> set[str]:
+    parser = build_parser()
+    [commands] = [
+        action
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+    ]
+    return {action.dest for action in commands.choices[name]._actions}
+
+
+def test_cli_list_offers_every_query_parameter() -> None:
+    missing = LIST_PARAMETERS - _command_options("list")
+    assert not missing, f"add {missing} to the list command in _cli_args.py"
+
+
+def test_cli_submit_offers_every_option() -> None:
+    missing = _submit_options_in_the_spec() - {"notification_auth"}
+    missing -= _command_options("submit")
+    assert not missing, f"add {missing} to the submit options in _cli_args.py"
+
+
+def test_cli_prints_every_field_of_the_job() -> None:
+    job = Job.from_json(
+        {"id": "j", "status": "completed", "created_on": "2018-05-05T23:23:22.29Z"}
+    )
+    printed = set(job_json(job))
+    assert _properties("LanguageIdJob") <= printed, "print it in _cli_output.py"
+
+
+def test_every_status_but_in_progress_ends_a_job() -> None:
+    running = {status.value for status in JobStatus if not status.is_finished}
+    assert running == {"in_progress"}, (
+        "decide whether the new status ends a job: JobStatus.is_finished in "
+        "_models.py (wait_for_job polls until it does)"
+    )
+
+
+def _documented_error_statuses() -> set[int]:
+    return {
+        int(status)
+        for item in SPEC["paths"].values()
+        for method, definition in item.items()
+        if method != "parameters"
+        for status in definition["responses"]
+        if int(status) >= 400
+    }
+
+
+def test_every_documented_error_status_has_its_own_class() -> None:
+    for status in sorted(_documented_error_statuses()):
+        response = httpx.Response(status, content=b"")
+        error = error_from_response(response, "GET", "/languageid/v1/jobs")
+        assert type(error) is not APIError, (
+            f"give status {status} its own APIError subclass in _errors.py and "
+            "_STATUS_ERRORS in _pipeline.py"
+        )

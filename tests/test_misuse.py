@@ -250,6 +250,8 @@ def test_a_caller_client_with_its_own_auth_still_sends_the_token(
     "kwargs",
     [
         {"source_auth": "bare-secret-value"},
+        {"notification_url": "ftp://h.example/x"},
+        {"notification_url": "hooks.example/x"},
         {"source_auth": {"Authorization": "Bearer"}},
         {"source_auth": {"authorization": "Bearer "}},
         {"notification_url": "https://h.example/x", "notification_auth": "nospace"},
@@ -483,3 +485,15 @@ def test_an_empty_base_url_variable_is_refused_not_replaced_by_production(
 
     with pytest.raises(rl.ConfigurationError, match="REVAI_BASE_URL"):
         rl.LanguageIdClient("tok")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://", "ftp://media.example/a.mp3", "media.example/a.mp3", "https:// x"],
+)
+def test_a_media_url_rev_cannot_fetch_is_refused_before_sending(
+    client: rl.LanguageIdClient, fake: FakeRevAI, url: str
+) -> None:
+    with pytest.raises(rl.InvalidArgumentError, match="absolute http or https"):
+        client.submit_url(url)
+    assert fake.requests == []

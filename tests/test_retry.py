@@ -30,6 +30,10 @@ NOW = datetime(2026, 1, 1, 12, 0, 0, tzinfo=UTC)
         ("inf", None),
         ("", None),
         (None, None),
+        ("1_000", None),
+        ("+3", None),
+        ("1e3", None),
+        ("\u0663", None),
     ],
 )
 def test_parse_retry_after(header: str | None, seconds: float | None) -> None:

@@ -39,6 +39,7 @@ from ._cli_output import (
 )
 from ._cli_progress import open_display
 from ._client import LanguageIdClient
+from ._common import identify_plan
 from ._errors import JobFailedError, RevAIError
 from ._models import Job, JobStatus
 
@@ -105,7 +106,7 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
 def _submit(args: argparse.Namespace, printer: Printer) -> int:
     options = submit_options(args)
     with LanguageIdClient(**client_options(args)) as client:
-        if is_url(args.source):
+        if identify_plan(args.source):
             job = client.submit_url(
                 args.source, source_auth=args.source_auth, **options
             )

@@ -14,9 +14,10 @@ from typing import Any
 from attrs import frozen
 
 from ._async_client import AsyncLanguageIdClient
-from ._cli_args import client_options, is_url, label_of, submit_options
+from ._cli_args import client_options, label_of, submit_options
 from ._cli_output import Printer, error_json, result_json, result_lines
 from ._cli_progress import Display, Task, open_display
+from ._common import identify_plan
 from ._errors import JobFailedError, RevAIError
 from ._models import Job, JobStatus, LanguageIdResult
 
@@ -82,7 +83,7 @@ async def _submit(
     client: AsyncLanguageIdClient, source: str, args: argparse.Namespace, task: Task
 ) -> Job:
     options = submit_options(args)
-    if is_url(source):
+    if identify_plan(source):
         return await client.submit_url(source, source_auth=args.source_auth, **options)
     return await client.submit_file(source, on_progress=task.uploaded, **options)
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from ._errors import RevAIError
@@ -24,20 +25,8 @@ PROG = "revai-langid"
 MASK = "***"
 """What a secret value is replaced with."""
 
-_JOB_FIELDS = (
-    "id",
-    "status",
-    "created_on",
-    "completed_on",
-    "metadata",
-    "failure",
-    "failure_detail",
-    "delete_after_seconds",
-    "type",
-    "processed_duration_seconds",
-    "callback_url",
-    "media_url",
-)
+_JOB_FIELDS = tuple(field.name for field in attrs.fields(Job) if field.name != "extra")
+"""The job's fields in the model's order; a field the model gains is printed too."""
 
 
 def redact(text: str, secrets: Sequence[str]) -> str:

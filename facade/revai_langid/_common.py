@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import re
 import weakref
 from collections.abc import Callable, Mapping
 
@@ -218,6 +219,10 @@ def check_submit_options(
         )
 
 
+OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+"""A URL of a scheme other than http(s), say ftp:// or s3://."""
+
+
 def identify_plan(source: MediaSource) -> bool:
     """True to submit `source` by URL, False to upload it.
 
@@ -227,6 +232,11 @@ def identify_plan(source: MediaSource) -> bool:
     """
     if isinstance(source, str) and source.lower().startswith(("http://", "https://")):
         return True
+    if isinstance(source, str) and OTHER_SCHEME.match(source):
+        raise InvalidArgumentError(
+            "Only http and https URLs can be submitted by URL; download other "
+            "media first and pass the file."
+        )
     if isinstance(source, str | os.PathLike) and not os.path.isfile(source):
         raise InvalidArgumentError(
             f"{os.fsdecode(source)!r} is neither an http(s) URL nor an existing file."

@@ -133,11 +133,9 @@ def submit_url(
     options: api.SubmitJobOptions,
 ) -> Operation[Job]:
     """POST /languageid/v1/jobs with a JSON body naming the media's URL."""
-    if not checked_text("media URL", url):
-        raise InvalidArgumentError("Pass the media's URL as a non-empty string.")
     body = api.SubmitJobUrlRequest(
         source_config=api.SourceConfigType0(
-            url=url, auth_headers=_source_auth(source_auth)
+            url=_web_url("media URL", url), auth_headers=_source_auth(source_auth)
         ),
         notification_config=options.notification_config,
         metadata=options.metadata,
@@ -186,7 +184,7 @@ def submit_options(
     notification: api.NotificationConfigType0 | api_types.Unset = api_types.UNSET
     if notification_url is not None:
         notification = api.NotificationConfigType0(
-            url=checked_text("notification URL", notification_url),
+            url=_web_url("notification URL", notification_url),
             auth_headers=_notification_auth(notification_auth),
         )
     return api.SubmitJobOptions(
@@ -237,6 +235,20 @@ def _check_int_range(name: str, value: object, low: int, high: int) -> None:
         )
     if not low <= value <= high:
         raise InvalidArgumentError(f"{name} must be from {low:,} to {high:,}.")
+
+
+WEB_URL = re.compile(r"^https?://[^\s/?#]")
+"""What the spec asks of every URL Rev AI calls: absolute http or https."""
+
+
+def _web_url(name: str, url: str) -> str:
+    """`url` if it is an absolute http(s) URL (it is never shown: it may be signed)."""
+    if not WEB_URL.match(checked_text(name, url)):
+        raise InvalidArgumentError(
+            f"The {name} must be an absolute http or https URL, "
+            "such as https://example.com/interview.mp3."
+        )
+    return url
 
 
 AUTHORIZATION_FORMAT = re.compile(r"^\S+ +\S")

@@ -351,6 +351,8 @@ def error_from_response(
     message = f"{where} failed with status {status} ({shorten(title, 100)})"
     if detail:
         message += f": {shorten(detail).rstrip('.')}"
+    if extra.get("parameters"):
+        message += f" [{_parameter_summary(extra['parameters'])}]"
     message += f". What to do: {cls.hint}."
     return cls(
         message,
@@ -395,6 +397,15 @@ def _class_fields(
     if cls is RateLimitError:
         return {"retry_after": parse_retry_after(response.headers.get("Retry-After"))}
     return {}
+
+
+def _parameter_summary(parameters: dict[str, list[str]]) -> str:
+    """`name: message; name: message`, cut to a readable length."""
+    parts = (
+        f"{shorten(name, 60)}: {' '.join(messages) or 'refused'}"
+        for name, messages in parameters.items()
+    )
+    return shorten("; ".join(parts), 300)
 
 
 def _messages(value: object) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -90,11 +91,14 @@ def parse_retry_after(
     return seconds
 
 
+_DELAY_SECONDS = re.compile(r"[0-9]+(\.[0-9]+)?")
+"""The seconds form of `Retry-After`: digits (RFC 9110), a fraction tolerated."""
+
+
 def _seconds(text: str) -> float | None:
-    try:
-        return float(text)
-    except ValueError:
+    if not _DELAY_SECONDS.fullmatch(text):
         return None
+    return float(text)
 
 
 def _seconds_until_date(text: str, now: datetime) -> float | None:
