@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import inspect
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +27,12 @@ from revai_langid import (
     LanguageIdClient,
     LanguageIdResult,
 )
+from revai_langid import _operations as operations
 from revai_langid._cli_args import build_parser
 from revai_langid._cli_output import job_json
 from revai_langid._models import _JOB_FIELDS
 from revai_langid._pipeline import error_from_response
+from revai_langid.testing import _submission as submission
 
 SPEC = yaml.safe_load((Path(__file__).parent.parent / "openapi.yaml").read_text())
 SCHEMAS = SPEC["components"]["schemas"]
@@ -93,6 +96,7 @@ def test_list_jobs_offers_every_query_parameter_in_both_clients() -> None:
 
 
 def test_iter_jobs_offers_every_filter_in_both_clients() -> None:
+    assert PAGING <= LIST_PARAMETERS, "iter_jobs pages with parameters the spec renamed"
     for client in CLIENTS:
         offered = _parameters(client.iter_jobs)
         missing = LIST_PARAMETERS - PAGING - offered
@@ -125,8 +129,7 @@ def test_cli_list_offers_every_query_parameter() -> None:
 
 
 def test_cli_submit_offers_every_option() -> None:
-    missing = _submit_options_in_the_spec() - {"notification_auth"}
-    missing -= _command_options("submit")
+    missing = _submit_options_in_the_spec() - _command_options("submit")
     assert not missing, f"add {missing} to the submit options in _cli_args.py"
 
 
@@ -165,3 +168,25 @@ def test_every_documented_error_status_has_its_own_class() -> None:
             f"give status {status} its own APIError subclass in _errors.py and "
             "_STATUS_ERRORS in _pipeline.py"
         )
+
+
+def _patterns(schema: Any) -> set[str]:
+    """Every `pattern` in a part of the spec."""
+    if isinstance(schema, dict):
+        found = {schema["pattern"]} if isinstance(schema.get("pattern"), str) else set()
+        return found.union(*(_patterns(value) for value in schema.values()))
+    if isinstance(schema, list):
+        return set().union(*(_patterns(item) for item in schema))
+    return set()
+
+
+def test_the_facade_and_the_fake_check_urls_and_auth_as_the_spec_says() -> None:
+    spec = _patterns(SCHEMAS)
+    for pattern in (
+        operations.WEB_URL,
+        operations.AUTHORIZATION_FORMAT,
+        submission.WEB_URL,
+        submission.AUTHORIZATION,
+    ):
+        assert pattern.pattern in spec, f"{pattern.pattern!r} is not the spec's"
+        assert pattern.flags == re.UNICODE

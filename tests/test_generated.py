@@ -373,8 +373,19 @@ def test_a_known_status_is_still_an_httpstatus() -> None:
             413,
             b"<html><h1>413 Request Entity Too Large</h1></html>",
         ),
+        (
+            lambda client: list_jobs.sync(client=client),
+            200,
+            b"[" * 100_000 + b"]" * 100_000,
+        ),
     ],
-    ids=["empty-404", "html-200", "not-utf8-list-200", "html-413-submit"],
+    ids=[
+        "empty-404",
+        "html-200",
+        "not-utf8-list-200",
+        "html-413-submit",
+        "nested-past-the-recursion-limit",
+    ],
 )
 def test_a_body_that_is_not_json_is_an_unexpected_answer(
     call: Callable[[AuthenticatedClient], object], status: int, body: bytes

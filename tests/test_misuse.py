@@ -9,6 +9,7 @@ import asyncio
 import gzip
 import io
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -144,6 +145,8 @@ class _BrokenStream(io.RawIOBase):
         return 0
 
     def read(self, size: int = -1) -> Any:
+        if size == 0:
+            return b""
         if self._failure == "os":
             raise OSError(5, "Input/output error")
         return "text, not bytes"
@@ -497,3 +500,73 @@ def test_a_media_url_rev_cannot_fetch_is_refused_before_sending(
     with pytest.raises(rl.InvalidArgumentError, match="absolute http or https"):
         client.submit_url(url)
     assert fake.requests == []
+
+
+# Found by a review of the fixes above
+
+
+def test_a_binary_stream_whose_mode_says_r_is_uploaded(
+    client: rl.LanguageIdClient, fake: FakeRevAI, tmp_path: Path
+) -> None:
+    archive = tmp_path / "media.zip"
+    with zipfile.ZipFile(archive, "w") as writer:
+        writer.write(WAV, "hello.wav")
+
+    with zipfile.ZipFile(archive) as reader, reader.open("hello.wav") as member:
+        job = client.submit_file(member, filename="hello.wav")
+
+    assert job.status == "in_progress"
+    assert fake.requests[0].body.count(WAV.read_bytes()) == 1
+
+
+@pytest.mark.parametrize("url", ["HTTPS://media.example/a.mp3", "Http://m.example/a"])
+def test_an_upper_case_scheme_is_a_url(
+    client: rl.LanguageIdClient, fake: FakeRevAI, url: str
+) -> None:
+    job = client.submit_url(url, notification_url=url.replace("a", "hook"))
+
+    assert job.status == "in_progress"
+    assert fake.requests[0].json()["source_config"]["url"] == url
+
+
+@pytest.mark.parametrize(
+    "source_auth",
+    [
+        {"Authorization": "Bearer abc\r\nX-Evil: 1"},
+        {"X-Amz-Date": "1\n2"},
+        {"": "value"},
+        {"Bad Name": "value"},
+        {"Authorization": "Bearer a", "authorization": "Bearer b"},
+    ],
+    ids=["crlf in value", "newline in value", "empty name", "space in name", "twice"],
+)
+def test_auth_headers_that_could_not_be_sent_as_given_are_refused(
+    client: rl.LanguageIdClient, fake: FakeRevAI, source_auth: dict[str, str]
+) -> None:
+    with pytest.raises(rl.InvalidArgumentError):
+        client.submit_url("https://media.example/a.mp3", source_auth=source_auth)
+    assert fake.requests == []
+
+
+def test_a_client_closed_around_a_caller_http_client_refuses_calls(
+    fake: FakeRevAI,
+) -> None:
+    with httpx.Client() as http:
+        client = rl.LanguageIdClient(fake.token, base_url=fake.url, http_client=http)
+        client.close()
+
+        with pytest.raises(rl.ConfigurationError, match="closed"):
+            client.get_job("j1")
+    assert fake.requests == []
+
+
+def test_an_unparsable_answer_echoing_the_token_keeps_no_raw_cause(
+    client: rl.LanguageIdClient, fake: FakeRevAI
+) -> None:
+    fake.inject("GET", JOBS, status=200, body=f"<html>{fake.token}</html>")
+
+    with pytest.raises(rl.ResponseError) as caught:
+        client.list_jobs()
+
+    assert caught.value.__cause__ is None
+    assert fake.token not in str(caught.value) + str(caught.value.body)

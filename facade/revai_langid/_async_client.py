@@ -20,8 +20,8 @@ from ._common import (
     check_page_size,
     check_submit_options,
     hold_token,
-    identify_plan,
     read_timeout,
+    submits_by_url,
 )
 from ._config import TimeoutTypes
 from ._deadline import answer_deadline, deadline_async_client
@@ -36,7 +36,12 @@ from ._media import (
 from ._models import Job, LanguageIdResult
 from ._operations import AuthHeaders, ProgressCallback
 from ._pipeline import TRANSPORT_ERRORS, Operation, Step
-from ._polling import DEFAULT_WAIT_TIMEOUT, Poller, check_wait_settings
+from ._polling import (
+    DEFAULT_MAX_POLL_INTERVAL,
+    DEFAULT_WAIT_TIMEOUT,
+    Poller,
+    check_wait_settings,
+)
 from ._redaction import ACTIVE_SECRETS
 from ._retry import RetryPolicy
 
@@ -83,6 +88,7 @@ class AsyncLanguageIdClient:
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
         self._clock: Callable[[], float] = time.monotonic
         self._release_token = hold_token(self, self._settings.pipeline.token)
+        self._closed = False
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
 
     def __repr__(self) -> str:
@@ -95,6 +101,7 @@ class AsyncLanguageIdClient:
 
     async def aclose(self) -> None:
         """Close the connection pool, unless it belongs to a caller's http_client."""
+        self._closed = True
         self._release_token()
         if self._owns_http:
             await self._http.aclose()
@@ -221,7 +228,7 @@ class AsyncLanguageIdClient:
         *,
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = 1.0,
-        max_poll_interval: float = 15.0,
+        max_poll_interval: float = DEFAULT_MAX_POLL_INTERVAL,
     ) -> Job:
         """Poll a job until it completes or fails; see
         `LanguageIdClient.wait_for_job`."""
@@ -250,7 +257,7 @@ class AsyncLanguageIdClient:
     ) -> LanguageIdResult:
         """Submit, wait and fetch the result; see `LanguageIdClient.identify`."""
         check_wait_settings(wait_timeout, poll_interval, timeout_name="wait_timeout")
-        by_url = identify_plan(source)
+        by_url = submits_by_url(source)
         submit = self.submit_url if by_url else self.submit_file
         check_submit_options(submit, submit_options, by_url=by_url)
         job = await submit(cast(Any, source), **submit_options)
@@ -267,7 +274,7 @@ class AsyncLanguageIdClient:
         timeout: TimeoutTypes | None,
         max_retries: int | None,
     ) -> T:
-        check_open(self._http)
+        check_open(self._http, closed=self._closed)
         self._check_loop()
         call_timeout, retry = self._settings.per_call(timeout, max_retries)
         attempt = 0

@@ -16,6 +16,8 @@ error exits with 2, an interrupt with 130. Neither the access token nor a
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -23,7 +25,6 @@ from collections.abc import Callable, Iterator, Sequence
 from ._cli_args import (
     build_parser,
     client_options,
-    is_url,
     secrets_in,
     submit_options,
     unrecognized,
@@ -39,7 +40,7 @@ from ._cli_output import (
 )
 from ._cli_progress import open_display
 from ._client import LanguageIdClient
-from ._common import identify_plan
+from ._common import is_http_url, submits_by_url
 from ._errors import JobFailedError, RevAIError
 from ._models import Job, JobStatus
 
@@ -62,8 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         The exit status: 0 on success, 1 on an error, 2 on a usage error, 130
         when interrupted.
     """
-    _tolerate_unencodable_output()
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    with _tolerating_unencodable_output():
+        return _main(list(sys.argv[1:] if argv is None else argv))
+
+
+def _main(arguments: list[str]) -> int:
     secrets = secrets_in(arguments)
     parsed = _parse(arguments, secrets)
     if isinstance(parsed, int):
@@ -99,14 +103,14 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     if args.base_url is not None and args.region is not None:
         parser.error("give --base-url or --region, not both")
     submit = args.command == "submit"
-    if submit and args.source_auth is not None and not is_url(args.source):
+    if submit and args.source_auth is not None and not is_http_url(args.source):
         parser.error("--source-auth applies only to a URL source, not a file")
 
 
 def _submit(args: argparse.Namespace, printer: Printer) -> int:
     options = submit_options(args)
     with LanguageIdClient(**client_options(args)) as client:
-        if identify_plan(args.source):
+        if submits_by_url(args.source):
             job = client.submit_url(
                 args.source, source_auth=args.source_auth, **options
             )
@@ -197,12 +201,21 @@ def _print_job(printer: Printer, job: Job) -> None:
         printer.lines(job_lines(job))
 
 
-def _tolerate_unencodable_output() -> None:
-    """Write what the terminal's encoding cannot show as escapes, not a crash."""
+@contextlib.contextmanager
+def _tolerating_unencodable_output() -> Iterator[None]:
+    """Write what the terminal's encoding cannot show as escapes, not a crash;
+    the streams' own error handling is restored afterwards."""
+    restore = []
     for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if callable(reconfigure):
-            reconfigure(errors="backslashreplace")
+        if isinstance(stream, io.TextIOWrapper):
+            restore.append((stream, stream.errors))
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        yield
+    finally:
+        for stream, errors in restore:
+            with contextlib.suppress(OSError, ValueError):
+                stream.reconfigure(errors=errors)
 
 
 def _silence_stdout() -> None:

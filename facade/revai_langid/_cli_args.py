@@ -17,10 +17,12 @@ from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 from ._cli_output import MASK, PROG, redact
+from ._common import is_http_url
 from ._config import BASE_URL_ENV, MAX_SECONDS, TOKEN_ENV, is_duration
 from ._errors import shorten
 from ._operations import MAX_DELETE_AFTER_SECONDS, MAX_LIST_LIMIT
 from ._polling import DEFAULT_WAIT_TIMEOUT, MIN_POLL_INTERVAL
+from ._redaction import credential_parts
 from ._version import __version__
 
 SECRET_OPTIONS = ("--token", "--source-auth")
@@ -82,8 +84,8 @@ def unrecognized(extras: Sequence[str]) -> str:
 def secrets_in(argv: Sequence[str]) -> list[str]:
     """The secret values a run could print: --token, --source-auth, the token variable.
 
-    The credential of a --source-auth value ("Bearer abc") is also listed alone,
-    when it is long enough not to be an ordinary word.
+    The credentials inside a --source-auth value ("Bearer abcd") are also listed
+    alone, when long enough not to be ordinary words (see `credential_parts`).
     """
     found = [os.environ.get(TOKEN_ENV, "")]
     for index, argument in enumerate(argv):
@@ -94,13 +96,9 @@ def secrets_in(argv: Sequence[str]) -> list[str]:
             value = argv[index + 1] if index + 1 < len(argv) else ""
         found.append(value)
         if not _resembles(option, "--token"):
-            credentials = value.split()[1:]
-            found += [part for part in credentials if len(part) >= MIN_MASKED_PART]
+            found += credential_parts(value)
     return [secret for secret in found if secret.strip()]
 
-
-MIN_MASKED_PART = 6
-"""Shortest part of a --source-auth value masked on its own, in characters."""
 
 MISSPELLING_SIMILARITY = 0.75
 """How alike (0 to 1) an unknown option must be to a secret one to be taken for
@@ -164,18 +162,13 @@ def whole(low: int, high: int | None = None) -> Callable[[str], int]:
     return parse
 
 
-def is_url(source: str) -> bool:
-    """Whether `source` is submitted by URL (http:// or https://) or uploaded."""
-    return source.lower().startswith(("http://", "https://"))
-
-
 def label_of(source: str) -> str:
     """A name of `source` for the progress display, without a URL's credentials.
 
     The user name, password, query and fragment of a URL are left out: a
     pre-signed URL carries its signature in the query.
     """
-    if not is_url(source):
+    if not is_http_url(source):
         return source
     parts = urlsplit(source)
     host = parts.netloc.rpartition("@")[2]

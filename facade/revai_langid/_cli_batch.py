@@ -17,7 +17,7 @@ from ._async_client import AsyncLanguageIdClient
 from ._cli_args import client_options, label_of, submit_options
 from ._cli_output import Printer, error_json, result_json, result_lines
 from ._cli_progress import Display, Task, open_display
-from ._common import identify_plan
+from ._common import submits_by_url
 from ._errors import JobFailedError, RevAIError
 from ._models import Job, JobStatus, LanguageIdResult
 
@@ -83,7 +83,7 @@ async def _submit(
     client: AsyncLanguageIdClient, source: str, args: argparse.Namespace, task: Task
 ) -> Job:
     options = submit_options(args)
-    if identify_plan(source):
+    if submits_by_url(source):
         return await client.submit_url(source, source_auth=args.source_auth, **options)
     return await client.submit_file(source, on_progress=task.uploaded, **options)
 

@@ -18,6 +18,7 @@ from attrs import frozen
 
 from ._errors import RevAIError
 from ._models import Job, LanguageIdResult
+from ._redaction import redact as redact_spellings
 
 PROG = "revai-langid"
 """Name of the console script, used in usage lines and error messages."""
@@ -30,10 +31,8 @@ _JOB_FIELDS = tuple(field.name for field in attrs.fields(Job) if field.name != "
 
 
 def redact(text: str, secrets: Sequence[str]) -> str:
-    """`text` with every occurrence of each secret replaced by `MASK`."""
-    for secret in sorted(secrets, key=len, reverse=True):
-        text = text.replace(secret, MASK)
-    return text
+    """`text` with every spelling of each secret (JSON escapes too) as `MASK`."""
+    return redact_spellings(text, secrets, marker=MASK)
 
 
 def printable(text: str) -> str:

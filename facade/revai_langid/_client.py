@@ -18,8 +18,8 @@ from ._common import (
     check_page_size,
     check_submit_options,
     hold_token,
-    identify_plan,
     read_timeout,
+    submits_by_url,
 )
 from ._config import TimeoutTypes
 from ._deadline import answer_deadline, deadline_client
@@ -34,7 +34,12 @@ from ._media import (
 from ._models import Job, LanguageIdResult
 from ._operations import AuthHeaders, ProgressCallback
 from ._pipeline import TRANSPORT_ERRORS, Operation, Step
-from ._polling import DEFAULT_WAIT_TIMEOUT, Poller, check_wait_settings
+from ._polling import (
+    DEFAULT_MAX_POLL_INTERVAL,
+    DEFAULT_WAIT_TIMEOUT,
+    Poller,
+    check_wait_settings,
+)
 from ._redaction import ACTIVE_SECRETS
 from ._retry import RetryPolicy
 
@@ -91,6 +96,7 @@ class LanguageIdClient:
         self._sleep: Callable[[float], None] = time.sleep
         self._clock: Callable[[], float] = time.monotonic
         self._release_token = hold_token(self, self._settings.pipeline.token)
+        self._closed = False
 
     def __repr__(self) -> str:
         return f"LanguageIdClient(base_url={str(self.base_url)!r})"
@@ -102,6 +108,7 @@ class LanguageIdClient:
 
     def close(self) -> None:
         """Close the connection pool, unless it belongs to a caller's http_client."""
+        self._closed = True
         self._release_token()
         if self._owns_http:
             self._http.close()
@@ -278,7 +285,7 @@ class LanguageIdClient:
         *,
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = 1.0,
-        max_poll_interval: float = 15.0,
+        max_poll_interval: float = DEFAULT_MAX_POLL_INTERVAL,
     ) -> Job:
         """Poll a job until it completes or fails, waiting longer between polls.
 
@@ -335,7 +342,7 @@ class LanguageIdClient:
             WaitTimeoutError: If it does not finish within `wait_timeout`.
         """
         check_wait_settings(wait_timeout, poll_interval, timeout_name="wait_timeout")
-        by_url = identify_plan(source)
+        by_url = submits_by_url(source)
         submit = self.submit_url if by_url else self.submit_file
         check_submit_options(submit, submit_options, by_url=by_url)
         job = submit(cast(Any, source), **submit_options)
@@ -352,7 +359,7 @@ class LanguageIdClient:
         timeout: TimeoutTypes | None,
         max_retries: int | None,
     ) -> T:
-        check_open(self._http)
+        check_open(self._http, closed=self._closed)
         call_timeout, retry = self._settings.per_call(timeout, max_retries)
         pipeline = self._settings.pipeline
         attempt = 0

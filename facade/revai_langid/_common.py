@@ -99,7 +99,7 @@ def hold_token(client: object, token: str) -> Callable[[], object]:
         client is collected unclosed.
     """
     ACTIVE_SECRETS.add((token,))
-    return weakref.finalize(client, ACTIVE_SECRETS.discard, (token,))
+    return weakref.finalize(client, ACTIVE_SECRETS.release, (token,))
 
 
 class BodyCollector:
@@ -182,9 +182,9 @@ def check_http_client(client: object, expected: type[object]) -> None:
         )
 
 
-def check_open(client: httpx.Client | httpx.AsyncClient) -> None:
-    """Refuse a call on a client whose connections were closed."""
-    if client.is_closed:
+def check_open(client: httpx.Client | httpx.AsyncClient, *, closed: bool) -> None:
+    """Refuse a call on a closed client, or one whose connections were closed."""
+    if closed or client.is_closed:
         raise ConfigurationError(
             "This client is closed; create a new one (or leave its `with` block later)."
         )
@@ -223,14 +223,21 @@ OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 """A URL of a scheme other than http(s), say ftp:// or s3://."""
 
 
-def identify_plan(source: MediaSource) -> bool:
+def is_http_url(source: object) -> bool:
+    """Whether `source` is a string naming an http:// or https:// URL."""
+    return isinstance(source, str) and source.lower().startswith(
+        ("http://", "https://")
+    )
+
+
+def submits_by_url(source: MediaSource) -> bool:
     """True to submit `source` by URL, False to upload it.
 
     Raises:
         InvalidArgumentError: For a string that is neither an http(s) URL nor an
             existing file.
     """
-    if isinstance(source, str) and source.lower().startswith(("http://", "https://")):
+    if is_http_url(source):
         return True
     if isinstance(source, str) and OTHER_SCHEME.match(source):
         raise InvalidArgumentError(

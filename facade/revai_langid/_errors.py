@@ -202,7 +202,7 @@ class BadRequestError(APIError):
         parameters: Messages for each refused parameter, by parameter name.
     """
 
-    hint = "correct the parameters named above and try again"
+    hint = "correct the request as the detail says and try again"
 
     def __init__(
         self,

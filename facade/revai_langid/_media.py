@@ -98,16 +98,24 @@ def _checked_stream(file: object) -> IO[bytes]:
         )
     if getattr(file, "closed", False):
         raise InvalidArgumentError("The media file object is closed; open it again.")
-    mode = getattr(file, "mode", None)
-    if isinstance(mode, str) and "b" not in mode:
-        raise InvalidArgumentError(
-            f"The media file is open in text mode ({mode!r}); open it with mode 'rb'."
-        )
     if not _readable(file):
         raise InvalidArgumentError(
             "The media file object is not open for reading; open it with mode 'rb'."
         )
+    if _reads_text(file):
+        raise InvalidArgumentError(
+            "The media file is open in text mode; open it with mode 'rb'."
+        )
     return file  # type: ignore[return-value]
+
+
+def _reads_text(file: object) -> bool:
+    """Whether reading gives str: a text stream that is no `io.TextIOBase`, such
+    as a `tempfile.NamedTemporaryFile("w+")`. Reading nothing changes nothing."""
+    try:
+        return isinstance(file.read(0), str)  # type: ignore[attr-defined]
+    except (OSError, ValueError, TypeError):
+        return False
 
 
 def _readable(file: object) -> bool:

@@ -22,10 +22,10 @@ from ._bindings import (
 )
 from ._bindings import models as api
 from ._bindings import types as api_types
-from ._errors import InvalidArgumentError
+from ._errors import InvalidArgumentError, shorten
 from ._models import Job, LanguageIdResult, jobs_from_json
 from ._pipeline import Operation
-from ._redaction import MIN_SECRET_LENGTH
+from ._redaction import MIN_SECRET_LENGTH, credential_parts
 
 RESULT_MEDIA_TYPES = (
     "application/vnd.rev.languageid.v1.0+json, application/json;q=0.9, "
@@ -237,7 +237,7 @@ def _check_int_range(name: str, value: object, low: int, high: int) -> None:
         raise InvalidArgumentError(f"{name} must be from {low:,} to {high:,}.")
 
 
-WEB_URL = re.compile(r"^https?://[^\s/?#]")
+WEB_URL = re.compile(r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]")
 """What the spec asks of every URL Rev AI calls: absolute http or https."""
 
 
@@ -288,7 +288,13 @@ def _notification_auth(
 
 
 def _checked_auth(argument: str, headers: AuthHeaders) -> dict[str, str]:
-    """Auth headers as a dict, each name and value checked (values never shown)."""
+    """Auth headers as a dict, each name and value checked (values never shown).
+
+    Raises:
+        InvalidArgumentError: For a wrong type, an empty or invalid header name,
+            a value with control characters, a name given twice in different
+            cases, or an Authorization value that is not "<scheme> <credentials>".
+    """
     if isinstance(headers, str):
         headers = {"Authorization": headers}
     if not isinstance(headers, Mapping) or not all(
@@ -299,21 +305,42 @@ def _checked_auth(argument: str, headers: AuthHeaders) -> dict[str, str]:
             f"{argument} must be a string (the Authorization value) or a mapping "
             "of header names to string values."
         )
+    if len({name.lower() for name in headers}) < len(headers):
+        raise InvalidArgumentError(
+            f"{argument} names a header twice (header names ignore case)."
+        )
     for name, value in headers.items():
-        checked_text(f"{argument} header name", name)
-        checked_text(f"{argument} header value", value)
-        if name.lower() == "authorization" and not AUTHORIZATION_FORMAT.match(value):
-            raise InvalidArgumentError(
-                f"The Authorization value of {argument} must read "
-                "'<scheme> <credentials>', for example 'Bearer <token>'."
-            )
+        _check_header(argument, name, value)
     return dict(headers)
 
 
+HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+"""A header name as HTTP allows it (a token of RFC 9110)."""
+
+
+def _check_header(argument: str, name: str, value: str) -> None:
+    checked_text(f"{argument} header value", value)
+    if not HEADER_NAME.fullmatch(name):
+        raise InvalidArgumentError(
+            f"{argument} holds a header name that HTTP does not allow: "
+            f"{shorten(repr(name), 60)}."
+        )
+    if any(ord(char) < 0x20 or ord(char) == 0x7F for char in value):
+        raise InvalidArgumentError(
+            f"The {name} value of {argument} holds control characters (a line "
+            "break, say); remove them."
+        )
+    if name.lower() == "authorization" and not AUTHORIZATION_FORMAT.match(value):
+        raise InvalidArgumentError(
+            f"The Authorization value of {argument} must read "
+            "'<scheme> <credentials>', for example 'Bearer <token>'."
+        )
+
+
 def auth_secrets(*configs: object) -> tuple[str, ...]:
-    """The auth header values of source or notification configs, and their
-    credentials without the scheme ("Bearer abcd" gives both it and "abcd"),
-    leaving out those too short to redact safely."""
+    """The auth header values of source or notification configs, and the
+    credentials inside them (see `credential_parts`), leaving out those too short
+    to redact safely."""
     secrets: list[str] = []
     for config in configs:
         auth = getattr(config, "auth_headers", None)
@@ -322,8 +349,7 @@ def auth_secrets(*configs: object) -> tuple[str, ...]:
         ):
             continue
         for value in auth.to_dict().values():
-            secrets.append(value)
-            secrets.append(value.partition(" ")[2])
+            secrets += [value, *credential_parts(value)]
     return tuple(secret for secret in secrets if len(secret) >= MIN_SECRET_LENGTH)
 
 

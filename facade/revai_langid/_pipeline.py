@@ -276,7 +276,10 @@ class Pipeline:
                 path=operation.path,
                 body=_text(response.content)[:MAX_BODY_KEPT],
             )
-            return Step(error=error, cause=exc)
+            echoes = isinstance(exc, json.JSONDecodeError) and holds_secret(
+                exc.doc, self._secrets(operation)
+            )
+            return Step(error=error, cause=None if echoes else exc)
 
     def _secrets(self, operation: Operation[Any]) -> tuple[str, ...]:
         return (self.token, *operation.secrets)
@@ -348,14 +351,8 @@ def error_from_response(
     cls = _STATUS_ERRORS.get(status, ServerError if status >= 500 else APIError)
     extra = _class_fields(cls, problem, response)
     where = f"{method} {shorten(path, 200)}"
-    message = f"{where} failed with status {status} ({shorten(title, 100)})"
-    if detail:
-        message += f": {shorten(detail).rstrip('.')}"
-    if extra.get("parameters"):
-        message += f" [{_parameter_summary(extra['parameters'])}]"
-    message += f". What to do: {cls.hint}."
     return cls(
-        message,
+        _message(cls, where, status, title, detail, extra.get("parameters")),
         status_code=status,
         title=title,
         detail=detail,
@@ -365,6 +362,32 @@ def error_from_response(
         path=path,
         **extra,
     )
+
+
+def _message(
+    cls: type[APIError],
+    where: str,
+    status: int,
+    title: str,
+    detail: str | None,
+    parameters: dict[str, list[str]] | None,
+) -> str:
+    """One sentence: what failed, the title and detail, and what to do."""
+    message = f"{where} failed with status {status} ({shorten(title, 100)})"
+    if detail:
+        message += f": {shorten(detail).rstrip('.')}"
+    hint = cls.hint
+    if parameters:
+        message += f" [{_parameter_summary(parameters)}]"
+        hint = PARAMETERS_HINT
+    return f"{message}. What to do: {hint}."
+
+
+PARAMETERS_HINT = "correct the parameters named above and try again"
+"""What to do about a 400 that names its refused parameters."""
+
+MAX_PROBLEM_BYTES = 1024 * 1024
+"""Largest error body decoded as a problem document; a longer one is kept as text."""
 
 
 def _kept_body(problem: dict[str, Any], content: bytes) -> dict[str, Any] | str:
@@ -415,6 +438,8 @@ def _messages(value: object) -> list[str]:
 
 
 def _problem(content: bytes, secrets: tuple[str, ...]) -> dict[str, Any]:
+    if len(content) > MAX_PROBLEM_BYTES:
+        return {}
     try:
         data = redact_data(decode_json(content), secrets)
     except (ValueError, RecursionError):

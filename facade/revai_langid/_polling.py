@@ -35,6 +35,9 @@ MIN_POLL_SECONDS = 0.1
 MIN_POLL_INTERVAL = 0.01
 """Shortest pause between polls, in seconds: anything less is a busy loop."""
 
+DEFAULT_MAX_POLL_INTERVAL = 15.0
+"""Longest pause between polls by default, in seconds."""
+
 MAX_RETRY_AFTER = 60.0
 """Longest pause a `Retry-After` may ask for between two polls, in seconds."""
 
@@ -137,7 +140,7 @@ class Poller:
 def check_wait_settings(
     timeout: float,
     poll_interval: float,
-    max_poll_interval: float = MAX_RETRY_AFTER,
+    max_poll_interval: float = DEFAULT_MAX_POLL_INTERVAL,
     *,
     timeout_name: str = "timeout",
 ) -> None:

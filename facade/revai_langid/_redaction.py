@@ -2,30 +2,36 @@
 
 The secrets are the access token and the auth header values a caller gives for a
 source or notification URL. A server that echoes one back may spell it another
-way than it was sent: JSON escapes it (`\\/`, `\\u00e9`, or `\\u003c` as Go
-writes `<`). Every check here looks for each of those spellings.
+way than it was sent: JSON may write any character as a `\\uXXXX` escape (in
+either case of hex digits, as .NET and Go do for `<`, `&` or `é`) and `/` as
+`\\/`. The pattern built for a secret matches every such spelling, and all
+secrets are replaced in one pass, longest first.
 
-Log records of httpx and httpcore hold what a server sent (response headers, the
-text of a protocol error). A filter on their loggers redacts the secrets of the
-clients that are open and the calls under way; it costs nothing while those
-loggers are off, since a disabled logger makes no record to filter.
+Log records of httpx, httpcore and hpack hold what a server sent, or headers on
+their way out (hpack logs the HTTP/2 header block). A filter on their loggers
+redacts the secrets of the clients that are open and the calls under way; it
+costs nothing while those loggers are off, since a disabled logger makes no
+record to filter.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
+import functools
 import logging
+import re
 import threading
-from collections import Counter
+import traceback
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 REDACTED = "[redacted]"
 """What replaces a secret."""
 
 MIN_SECRET_LENGTH = 4
-"""Auth header values shorter than this are not redacted: they would garble
-ordinary words. The access token is redacted whatever its length."""
+"""Auth header values (and parts of them) shorter than this are not redacted:
+they would garble ordinary words. The access token is redacted whatever its
+length."""
 
 THIRD_PARTY_LOGGERS = (
     "httpx",
@@ -34,44 +40,56 @@ THIRD_PARTY_LOGGERS = (
     "httpcore.http2",
     "httpcore.proxy",
     "httpcore.socks",
+    "hpack.hpack",
+    "hpack.table",
 )
-"""The loggers that can record what a server sent. A filter applies only to
-records made on its own logger, so each is named."""
+"""The loggers that can record what a server sent, or headers being sent. A
+filter applies only to records made on its own logger, so each is named."""
+
+_SHORT_ESCAPES = {'"': '\\\\"', "\\": "\\\\\\\\", "/": "\\\\/"}
+"""JSON's two-character escapes of printable characters, as regex text."""
 
 
-def spellings(secret: str) -> set[str]:
-    """`secret` as sent, and as JSON may escape it."""
-    forms = {secret}
-    for ensure_ascii in (True, False):
-        escaped = json.dumps(secret, ensure_ascii=ensure_ascii)[1:-1]
-        forms |= {escaped, escaped.replace("/", "\\/"), _go_escaped(escaped)}
-    return {form for form in forms if form}
+def _char_pattern(char: str) -> str:
+    """Regex text matching `char` as itself or as any JSON escape of it."""
+    forms = [re.escape(char)]
+    if char in _SHORT_ESCAPES:
+        forms.append(_SHORT_ESCAPES[char])
+    units = char.encode("utf-16-be")
+    escaped = "".join(
+        "\\\\u" + "".join(f"[{d.lower()}{d.upper()}]" for d in f"{unit:04x}")
+        for unit in (
+            int.from_bytes(units[i : i + 2], "big") for i in range(0, len(units), 2)
+        )
+    )
+    forms.append(escaped)
+    return f"(?:{'|'.join(forms)})"
 
 
-def _go_escaped(text: str) -> str:
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+@functools.lru_cache(maxsize=64)
+def _pattern(secrets: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex for every spelling of every secret, longest secret first."""
+    unique = sorted({secret for secret in secrets if secret}, key=len, reverse=True)
+    if not unique:
+        return None
+    alternatives = ("".join(map(_char_pattern, secret)) for secret in unique)
+    return re.compile("|".join(alternatives))
 
 
-def _longest_first(secrets: Iterable[str]) -> list[str]:
-    forms = {form for secret in secrets if secret for form in spellings(secret)}
-    return sorted(forms, key=len, reverse=True)
-
-
-def redact(text: str, secrets: Iterable[str]) -> str:
-    """`text` with every spelling of every secret replaced by `REDACTED`."""
-    for form in _longest_first(secrets):
-        text = text.replace(form, REDACTED)
-    return text
+def redact(text: str, secrets: Iterable[str], marker: str = REDACTED) -> str:
+    """`text` with every spelling of every secret replaced by `marker`."""
+    pattern = _pattern(tuple(secrets))
+    return text if pattern is None else pattern.sub(marker, text)
 
 
 def redact_bytes(content: bytes, secrets: Iterable[str]) -> bytes:
-    """`content` with every spelling's UTF-8 bytes replaced; the same object if
-    it holds none."""
-    for form in _longest_first(secrets):
-        encoded = form.encode("utf-8", errors="replace")
-        if encoded in content:
-            content = content.replace(encoded, REDACTED.encode())
-    return content
+    """`content` with every spelling of every secret replaced; the same object if
+    it holds none. Bytes that are not UTF-8 are kept as they are."""
+    text = content.decode("utf-8", errors="surrogateescape")
+    cleaned = redact(text, secrets)
+    if cleaned == text:
+        return content
+    return cleaned.encode("utf-8", errors="surrogateescape")
 
 
 def redact_data(data: object, secrets: Iterable[str]) -> object:
@@ -91,28 +109,49 @@ def redact_data(data: object, secrets: Iterable[str]) -> object:
 
 def holds_secret(text: str, secrets: Iterable[str]) -> bool:
     """Whether `text` holds any spelling of any secret."""
-    return any(form in text for form in _longest_first(secrets))
+    pattern = _pattern(tuple(secrets))
+    return pattern is not None and pattern.search(text) is not None
+
+
+def credential_parts(value: str) -> list[str]:
+    """The parts of an auth header value worth redacting on their own.
+
+    "Bearer abcd" gives "abcd"; an AWS Signature Version 4 value gives the value
+    of each `Name=value` item ("Credential=AKIA.../..., Signature=f00d" gives
+    "AKIA.../..." and "f00d"). Parts shorter than `MIN_SECRET_LENGTH` are left out.
+    """
+    _, _, rest = value.strip().partition(" ")
+    parts = [rest.strip()]
+    for item in re.split(r"[\s,]+", rest):
+        parts.append(item.partition("=")[2] if "=" in item else item)
+    return [part for part in dict.fromkeys(parts) if len(part) >= MIN_SECRET_LENGTH]
 
 
 class SecretRegistry:
-    """The secrets in use right now, counted: two clients may share a token."""
+    """The secrets in use right now, counted: two clients may share a token.
+
+    `release` takes no lock, so that a garbage-collection finalizer, which may
+    run in the middle of any other method on the same thread, cannot deadlock:
+    it queues the secrets, and the next call under the lock removes them.
+    """
 
     def __init__(self) -> None:
         self._counts: Counter[str] = Counter()
         self._lock = threading.Lock()
+        self._released: deque[tuple[str, ...]] = deque()
 
     def add(self, secrets: Iterable[str]) -> None:
         """Start redacting `secrets`."""
+        secrets = tuple(secret for secret in secrets if secret)
         with self._lock:
-            self._counts.update(secret for secret in secrets if secret)
+            self._apply_releases()
+            self._counts.update(secrets)
 
-    def discard(self, secrets: Iterable[str]) -> None:
-        """Stop redacting `secrets`, unless something else still uses them."""
-        with self._lock:
-            self._counts.subtract(secret for secret in secrets if secret)
-            self._counts = +self._counts
+    def release(self, secrets: Iterable[str]) -> None:
+        """Stop redacting `secrets` unless something else still uses them."""
+        self._released.append(tuple(secret for secret in secrets if secret))
 
-    @contextlib.contextmanager
+    @contextmanager
     def active(self, secrets: Iterable[str]) -> Iterator[None]:
         """Redact `secrets` for the duration of a `with` block."""
         secrets = tuple(secrets)
@@ -120,12 +159,19 @@ class SecretRegistry:
         try:
             yield
         finally:
-            self.discard(secrets)
+            self.release(secrets)
 
     def current(self) -> tuple[str, ...]:
         """Every secret in use."""
         with self._lock:
+            self._apply_releases()
             return tuple(self._counts)
+
+    def _apply_releases(self) -> None:
+        while self._released:
+            self._counts.subtract(self._released.popleft())
+        for secret in [secret for secret, count in self._counts.items() if count <= 0]:
+            del self._counts[secret]
 
 
 ACTIVE_SECRETS = SecretRegistry()
@@ -133,7 +179,8 @@ ACTIVE_SECRETS = SecretRegistry()
 
 
 class RedactingFilter(logging.Filter):
-    """Rewrites a record whose message holds an active secret; drops nothing."""
+    """Rewrites a record whose message or traceback holds an active secret;
+    drops nothing."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Redact the record in place and let it through."""
@@ -143,8 +190,10 @@ class RedactingFilter(logging.Filter):
         message = record.getMessage()
         cleaned = redact(message, secrets)
         if cleaned != message:
-            record.msg = cleaned
-            record.args = None
+            record.msg, record.args = cleaned, None
+        if record.exc_info and record.exc_info[1] is not None:
+            text = "".join(traceback.format_exception(*record.exc_info)).rstrip()
+            record.exc_text, record.exc_info = redact(text, secrets), None
         return True
 
 

@@ -8,6 +8,9 @@ from collections.abc import Mapping
 from ._errors import ResponseError, shorten
 from ._models import Job, MalformedBody
 
+_UNREADABLE = (ValueError, RecursionError, LookupError, TypeError)
+"""What decoding, or reading a caller's odd mapping, can raise."""
+
 
 def parse_notification(body: bytes | str | Mapping[str, object]) -> Job:
     """Read a notification body, `{"job": {...}}`, into the `Job` `get_job` returns.
@@ -36,10 +39,6 @@ def parse_notification(body: bytes | str | Mapping[str, object]) -> Job:
             "from Rev AI.",
             body=_text(body)[:10_000],
         ) from exc
-
-
-_UNREADABLE = (ValueError, RecursionError, LookupError, TypeError)
-"""What decoding, or reading a caller's odd mapping, can raise."""
 
 
 def _decode(body: bytes | str | Mapping[str, object]) -> object:

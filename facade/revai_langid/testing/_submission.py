@@ -20,7 +20,7 @@ BYTES_PER_SECOND = 16_000
 _MAX_OPTIONS_BYTES = 1024 * 1024
 _INVALID = "Your request parameters didn't pass validation."
 
-WEB_URL = re.compile(r"^https?://[^\s/?#]")
+WEB_URL = re.compile(r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]")
 """An absolute http or https URL: the pattern openapi.yaml gives every URL field."""
 
 AUTHORIZATION = re.compile(r"^\S+ +\S")

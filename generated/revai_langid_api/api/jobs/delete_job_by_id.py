@@ -46,8 +46,8 @@ def _parse_response(
     if response.status_code == 401:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_401 = UnauthorizedProblem.from_dict(data)
 
@@ -56,8 +56,8 @@ def _parse_response(
     if response.status_code == 403:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_403 = Problem.from_dict(data)
 
@@ -66,8 +66,8 @@ def _parse_response(
     if response.status_code == 404:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_404 = Problem.from_dict(data)
 
@@ -76,8 +76,8 @@ def _parse_response(
     if response.status_code == 409:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_409 = ConflictProblem.from_dict(data)
 
@@ -86,8 +86,8 @@ def _parse_response(
     if response.status_code == 429:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_429 = Problem.from_dict(data)
 

@@ -47,8 +47,8 @@ def _parse_response(
     if response.status_code == 200:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_200 = LanguageIdResult.from_dict(data)
 
@@ -57,8 +57,8 @@ def _parse_response(
     if response.status_code == 401:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_401 = UnauthorizedProblem.from_dict(data)
 
@@ -67,8 +67,8 @@ def _parse_response(
     if response.status_code == 403:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_403 = Problem.from_dict(data)
 
@@ -77,8 +77,8 @@ def _parse_response(
     if response.status_code == 404:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_404 = Problem.from_dict(data)
 
@@ -87,8 +87,8 @@ def _parse_response(
     if response.status_code == 409:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_409 = ConflictProblem.from_dict(data)
 
@@ -97,8 +97,8 @@ def _parse_response(
     if response.status_code == 429:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_429 = Problem.from_dict(data)
 

@@ -45,8 +45,8 @@ def _parse_response(
     if response.status_code == 200:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_200 = []
             _response_200 = data
@@ -60,8 +60,8 @@ def _parse_response(
     if response.status_code == 400:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_400 = BadRequestProblem.from_dict(data)
 
@@ -70,8 +70,8 @@ def _parse_response(
     if response.status_code == 401:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_401 = UnauthorizedProblem.from_dict(data)
 
@@ -80,8 +80,8 @@ def _parse_response(
     if response.status_code == 429:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_429 = Problem.from_dict(data)
 

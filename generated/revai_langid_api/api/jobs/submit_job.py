@@ -45,8 +45,8 @@ def _parse_response(
     if response.status_code == 200:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_200 = LanguageIdJob.from_dict(data)
 
@@ -55,8 +55,8 @@ def _parse_response(
     if response.status_code == 400:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_400 = BadRequestProblem.from_dict(data)
 
@@ -65,8 +65,8 @@ def _parse_response(
     if response.status_code == 401:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_401 = UnauthorizedProblem.from_dict(data)
 
@@ -75,8 +75,8 @@ def _parse_response(
     if response.status_code == 403:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_403 = Problem.from_dict(data)
 
@@ -85,8 +85,8 @@ def _parse_response(
     if response.status_code == 413:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_413 = Problem.from_dict(data)
 
@@ -95,8 +95,8 @@ def _parse_response(
     if response.status_code == 429:
         try:
             data = response.json()
-        except ValueError:
-            pass  # not JSON: answered as an undocumented status
+        except (ValueError, RecursionError):
+            pass  # not JSON (or nested past Python's limit): an undocumented answer
         else:
             response_429 = Problem.from_dict(data)
 
