@@ -784,3 +784,29 @@ def test_output_the_terminal_cannot_encode_is_escaped(
     assert listed.returncode == 0, listed.stderr
     assert "Traceback" not in listed.stderr
     assert "\\u65e5" in listed.stdout or "\\xe9" in listed.stdout
+
+
+@pytest.mark.parametrize("option", ["--access-token", "--bearer", "-token"])
+def test_the_value_of_any_unknown_option_before_the_command_is_masked(
+    capsys: pytest.CaptureFixture[str], option: str
+) -> None:
+    status = main([option, "SECRET-VALUE-42", "list"])
+    captured = capsys.readouterr()
+
+    assert status == 2
+    assert "SECRET-VALUE-42" not in captured.out + captured.err
+
+
+def test_a_token_that_is_not_utf8_is_a_one_line_error(fake: FakeRevAI) -> None:
+    script = Path(sys.executable).with_name("revai-langid")
+    failed = subprocess.run(
+        [str(script), "--token", os.fsdecode(b"a\xffb"), "list"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert failed.returncode == 1
+    assert "Traceback" not in failed.stderr
+    assert failed.stderr.count("\n") == 1

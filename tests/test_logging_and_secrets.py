@@ -279,12 +279,13 @@ def _echo_auth_in_a_header(connection: Any) -> None:
     )
 
 
+@pytest.mark.parametrize("token", [TOKEN, "tok'CANARY\"x", "tok\\CANARY"])
 @pytest.mark.parametrize("kind", ["sync", "async"])
 def test_a_protocol_error_echoing_the_token_leaks_nowhere(
-    kind: str, logs: pytest.LogCaptureFixture
+    kind: str, token: str, logs: pytest.LogCaptureFixture
 ) -> None:
     with RawServer(_echo_auth_in_a_bad_header) as server:
-        error = clients.call(kind, server.url, token=TOKEN, max_retries=1)
+        error = clients.call(kind, server.url, token=token, max_retries=1)
 
     assert isinstance(error, rl.APIConnectionError)
     assert error.__cause__ is None
@@ -305,3 +306,82 @@ def test_a_response_header_echoing_the_token_is_redacted_in_httpcore_logs(
     assert headers_logged, "httpcore logged no response headers"
     for record in logs.records:
         assert CANARY not in record.getMessage(), record.name
+
+
+def _echo_source_auth_in_a_header(connection: Any) -> None:
+    connection.send(
+        "HTTP/1.1 503 Service Unavailable\r\nX-Echo: Bearer café-CANARY-ü\r\n"
+        "Content-Length: 0\r\nConnection: close\r\n\r\n".encode()
+    )
+
+
+def test_a_non_ascii_auth_value_echoed_in_a_header_is_redacted_in_logs(
+    logs: pytest.LogCaptureFixture,
+) -> None:
+    def submit(client: Any) -> Any:
+        return client.submit_url(MEDIA_URL, source_auth="Bearer café-CANARY-ü")
+
+    with RawServer(_echo_source_auth_in_a_header) as server:
+        error = clients.call("sync", server.url, submit)
+
+    assert isinstance(error, rl.ServerError)
+    assert [r for r in logs.records if "X-Echo" in r.getMessage()]
+    for record in logs.records:
+        assert CANARY not in record.getMessage(), record.name
+
+
+def test_a_job_id_echoing_the_token_is_redacted_from_paths(
+    fake: FakeRevAI, logs: pytest.LogCaptureFixture
+) -> None:
+    with rl.LanguageIdClient(TOKEN, base_url=fake.url) as client:
+        with pytest.raises(rl.NotFoundError) as caught:
+            client.get_job(TOKEN)
+        with pytest.raises(rl.NotFoundError) as slashed:
+            client.get_job(TOKEN.replace("-", "/"))
+
+    assert CANARY not in f"{caught.value} {caught.value.path}"
+    assert "[redacted]" in caught.value.path
+    assert "CANARY" in str(slashed.value)  # another value: not a secret
+    assert not any(TOKEN in message for message in ours(logs, logging.DEBUG))
+
+
+def test_a_failed_job_echoing_the_auth_values_in_identify_is_redacted(
+    fake: FakeRevAI,
+) -> None:
+    detail = f"cannot fetch with {SOURCE_AUTH}; will notify {NOTIFY_AUTH} ({TOKEN})"
+    fake.inject(
+        "GET",
+        f"{JOBS}/",
+        status=200,
+        body={
+            "id": "j9",
+            "status": "failed",
+            "created_on": CREATED,
+            "failure": "download_failure",
+            "failure_detail": detail,
+        },
+        times=5,
+    )
+    with (
+        rl.LanguageIdClient(TOKEN, base_url=fake.url) as client,
+        pytest.raises(rl.JobFailedError) as caught,
+    ):
+        client.identify(MEDIA_URL, source_auth=SOURCE_AUTH, **NOTIFY, **WAIT)
+
+    assert "download_failure" in str(caught.value)
+    assert CANARY not in str(caught.value)
+
+
+def test_an_undecodable_answer_echoing_the_token_keeps_no_raw_cause(
+    fake: FakeRevAI,
+) -> None:
+    body = b'{"id":"' + TOKEN.encode() + b'\xff"}'
+    fake.inject("GET", JOBS, status=200, body=body)
+    with (
+        rl.LanguageIdClient(TOKEN, base_url=fake.url) as client,
+        pytest.raises(rl.ResponseError) as caught,
+    ):
+        client.list_jobs()
+
+    assert caught.value.__cause__ is None
+    assert CANARY not in f"{caught.value} {caught.value.body}"

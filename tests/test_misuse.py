@@ -570,3 +570,60 @@ def test_an_unparsable_answer_echoing_the_token_keeps_no_raw_cause(
 
     assert caught.value.__cause__ is None
     assert fake.token not in str(caught.value) + str(caught.value.body)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://exa mple.com/a.mp3",
+        "https://example.com/a.mp3\nfoo",
+        "https://example.com/\x00",
+        "https://example.com/\x85",
+        "https://example.com:99999/a",
+        "https://example.com:abc/a",
+        "https://@/a",
+        "https://:80/a",
+    ],
+)
+def test_a_malformed_url_is_refused_before_sending(
+    client: rl.LanguageIdClient, fake: FakeRevAI, url: str
+) -> None:
+    with pytest.raises(rl.InvalidArgumentError, match="absolute http or https"):
+        client.submit_url(url)
+    assert fake.requests == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://[::1]:8080/a.mp3",
+        "https://user:pw@media.example/a.mp3",
+        "https://bucket.s3.amazonaws.com/a.mp3?X-Amz-Signature=" + "ab" * 1000,
+        "https://media.example/über.mp3",
+    ],
+)
+def test_real_world_urls_are_sent(
+    client: rl.LanguageIdClient, fake: FakeRevAI, url: str
+) -> None:
+    client.submit_url(url)
+    assert fake.requests[0].json()["source_config"]["url"] == url
+
+
+def test_a_tab_in_an_auth_header_value_is_allowed(
+    client: rl.LanguageIdClient, fake: FakeRevAI
+) -> None:
+    client.submit_url("https://media.example/a.mp3", source_auth={"X-Note": "a\tb"})
+    auth = fake.requests[0].json()["source_config"]["auth_headers"]
+    assert auth == {"X-Note": "a\tb"}
+
+
+def test_an_async_client_closed_from_a_second_event_loop_closes_quietly(
+    fake: FakeRevAI,
+) -> None:
+    client = rl.AsyncLanguageIdClient(fake.token, base_url=fake.url)
+    asyncio.run(client.list_jobs())
+
+    asyncio.run(client.aclose())
+
+    with pytest.raises(rl.ConfigurationError, match="closed"):
+        asyncio.run(client.list_jobs())

@@ -100,11 +100,23 @@ class AsyncLanguageIdClient:
         return self._settings.pipeline.base_url
 
     async def aclose(self) -> None:
-        """Close the connection pool, unless it belongs to a caller's http_client."""
+        """Close the connection pool, unless it belongs to a caller's http_client.
+
+        Closed from another event loop than the one it was used in, whose
+        connections died with it, the client drops them without a word.
+        """
         self._closed = True
         self._release_token()
-        if self._owns_http:
+        if not self._owns_http:
+            return
+        try:
             await self._http.aclose()
+        except RuntimeError:
+            if not self._in_another_loop():
+                raise
+
+    def _in_another_loop(self) -> bool:
+        return self._loop is not None and self._loop() is not asyncio.get_running_loop()
 
     async def __aenter__(self) -> Self:
         return self
@@ -260,13 +272,17 @@ class AsyncLanguageIdClient:
         by_url = submits_by_url(source)
         submit = self.submit_url if by_url else self.submit_file
         check_submit_options(submit, submit_options, by_url=by_url)
-        job = await submit(cast(Any, source), **submit_options)
-        job = await self.wait_for_job(
-            job.id, timeout=wait_timeout, poll_interval=poll_interval
+        auth = ops.caller_secrets(
+            submit_options.get("source_auth"), submit_options.get("notification_auth")
         )
-        if job.status != "completed":
-            raise JobFailedError.for_job(job)
-        return await self.get_result(job.id)
+        with ACTIVE_SECRETS.active(auth):
+            job = await submit(cast(Any, source), **submit_options)
+            job = await self.wait_for_job(
+                job.id, timeout=wait_timeout, poll_interval=poll_interval
+            )
+            if job.status != "completed":
+                raise JobFailedError.for_job(job)
+            return await self.get_result(job.id)
 
     async def _call(
         self,
@@ -293,10 +309,9 @@ class AsyncLanguageIdClient:
     def _check_loop(self) -> None:
         """Refuse a call from another event loop than the first call's: the
         pooled connections belong to that loop and die with it."""
-        loop = asyncio.get_running_loop()
         if self._loop is None:
-            self._loop = weakref.ref(loop)
-        elif self._loop() is not loop:
+            self._loop = weakref.ref(asyncio.get_running_loop())
+        elif self._in_another_loop():
             raise ConfigurationError(
                 "This AsyncLanguageIdClient was first used in another event loop; "
                 "create one client per event loop (per asyncio.run call)."

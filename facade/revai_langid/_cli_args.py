@@ -97,7 +97,30 @@ def secrets_in(argv: Sequence[str]) -> list[str]:
         found.append(value)
         if not _resembles(option, "--token"):
             found += credential_parts(value)
+    found += _values_of_unknown_options(argv)
     return [secret for secret in found if secret.strip()]
+
+
+def _values_of_unknown_options(argv: Sequence[str]) -> list[str]:
+    """Values after options the top-level parser does not know, before the command:
+    argparse would show one as an "invalid choice" of command, and it may be a
+    secret given to a misspelt option (`--access-token abc list`)."""
+    parser = build_parser()
+    known = set(parser._option_string_actions)
+    commands = {name for name, _, _ in _COMMANDS}
+    found = []
+    for index, argument in enumerate(argv):
+        if argument in commands:
+            break
+        option, equals, value = argument.partition("=")
+        if not option.startswith("-") or option in known:
+            continue
+        following = argv[index + 1] if index + 1 < len(argv) else ""
+        if equals:
+            found.append(value)
+        elif not following.startswith("-") and following not in commands:
+            found.append(following)
+    return found
 
 
 MISSPELLING_SIMILARITY = 0.75

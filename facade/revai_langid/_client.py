@@ -345,13 +345,17 @@ class LanguageIdClient:
         by_url = submits_by_url(source)
         submit = self.submit_url if by_url else self.submit_file
         check_submit_options(submit, submit_options, by_url=by_url)
-        job = submit(cast(Any, source), **submit_options)
-        job = self.wait_for_job(
-            job.id, timeout=wait_timeout, poll_interval=poll_interval
+        auth = ops.caller_secrets(
+            submit_options.get("source_auth"), submit_options.get("notification_auth")
         )
-        if job.status != "completed":
-            raise JobFailedError.for_job(job)
-        return self.get_result(job.id)
+        with ACTIVE_SECRETS.active(auth):
+            job = submit(cast(Any, source), **submit_options)
+            job = self.wait_for_job(
+                job.id, timeout=wait_timeout, poll_interval=poll_interval
+            )
+            if job.status != "completed":
+                raise JobFailedError.for_job(job)
+            return self.get_result(job.id)
 
     def _call(
         self,

@@ -30,6 +30,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ._redaction import ACTIVE_SECRETS, redact
+
 if TYPE_CHECKING:
     from ._models import Job
 
@@ -312,7 +314,8 @@ class JobFailedError(RevAIError):
 
     @classmethod
     def for_job(cls, job: Job) -> JobFailedError:
-        """The error for a job that ended without completing, with advice."""
+        """The error for a job that ended without completing, with advice; the
+        secrets in use are redacted from what the job's fields echo."""
         reason = job.failure or "no reason given"
         detail = ""
         if job.failure_detail:
@@ -320,11 +323,10 @@ class JobFailedError(RevAIError):
         advice = _FAILURE_ADVICE.get(
             str(job.failure), "check the media and submit again"
         )
-        return cls(
-            f"Job {job.id} ended {job.status} ({reason}){detail}. "
-            f"What to do: {advice}.",
-            job=job,
+        message = (
+            f"Job {job.id} ended {job.status} ({reason}){detail}. What to do: {advice}."
         )
+        return cls(redact(message, ACTIVE_SECRETS.current()), job=job)
 
 
 _FAILURE_ADVICE = {

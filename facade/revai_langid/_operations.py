@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from functools import partial
 from typing import IO, Any, BinaryIO, cast
+from urllib.parse import urlsplit
 
 from ._bindings import (
     delete_job_by_id,
@@ -242,13 +243,34 @@ WEB_URL = re.compile(r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]")
 
 
 def _web_url(name: str, url: str) -> str:
-    """`url` if it is an absolute http(s) URL (it is never shown: it may be signed)."""
-    if not WEB_URL.match(checked_text(name, url)):
+    """`url` if it is an absolute http(s) URL with a host and a valid port, and no
+    spaces or control characters (it is never shown: it may be signed).
+
+    Raises:
+        InvalidArgumentError: Naming the URL, and what a valid one looks like.
+    """
+    if not (WEB_URL.match(checked_text(name, url)) and _well_formed(url)):
         raise InvalidArgumentError(
             f"The {name} must be an absolute http or https URL, "
             "such as https://example.com/interview.mp3."
         )
     return url
+
+
+def _well_formed(url: str) -> bool:
+    if any(char.isspace() or _is_control(char) for char in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - reading it checks the port
+    except ValueError:
+        return False
+    return bool(parts.hostname)
+
+
+def _is_control(char: str) -> bool:
+    """C0 and C1 control characters, and DEL."""
+    return ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F
 
 
 AUTHORIZATION_FORMAT = re.compile(r"^\S+ +\S")
@@ -325,7 +347,7 @@ def _check_header(argument: str, name: str, value: str) -> None:
             f"{argument} holds a header name that HTTP does not allow: "
             f"{shorten(repr(name), 60)}."
         )
-    if any(ord(char) < 0x20 or ord(char) == 0x7F for char in value):
+    if any(_is_control(char) and char != "\t" for char in value):
         raise InvalidArgumentError(
             f"The {name} value of {argument} holds control characters (a line "
             "break, say); remove them."
@@ -349,6 +371,20 @@ def auth_secrets(*configs: object) -> tuple[str, ...]:
         ):
             continue
         for value in auth.to_dict().values():
+            secrets += [value, *credential_parts(value)]
+    return tuple(secret for secret in secrets if len(secret) >= MIN_SECRET_LENGTH)
+
+
+def caller_secrets(*headers: object) -> tuple[str, ...]:
+    """The values (and credentials) of auth headers as a caller passed them,
+    whatever their shape; what is not a string or mapping of strings is ignored
+    here and refused when the request is built."""
+    secrets: list[str] = []
+    for given in headers:
+        values = [given] if isinstance(given, str) else []
+        if isinstance(given, Mapping):
+            values = [value for value in given.values() if isinstance(value, str)]
+        for value in values:
             secrets += [value, *credential_parts(value)]
     return tuple(secret for secret in secrets if len(secret) >= MIN_SECRET_LENGTH)
 

@@ -35,7 +35,13 @@ from ._errors import (
     shorten,
 )
 from ._models import MalformedBody
-from ._redaction import holds_secret, redact, redact_bytes, redact_data
+from ._redaction import (
+    ACTIVE_SECRETS,
+    holds_secret,
+    redact,
+    redact_bytes,
+    redact_data,
+)
 from ._retry import (
     NEVER_CONNECTED,
     RetryPolicy,
@@ -195,7 +201,7 @@ class Pipeline:
             return Step(value=None)
         response = self._scrubbed(operation, response)
         error = error_from_response(
-            response, operation.method, operation.path, self._secrets(operation)
+            response, operation.method, self._path(operation), self._secrets(operation)
         )
         if attempt <= retry.max_retries and should_retry_status(
             status, idempotent=operation.idempotent
@@ -242,20 +248,20 @@ class Pipeline:
         self, operation: Operation[Any], exc: Exception
     ) -> APIConnectionError:
         """Our error for an httpx exception raised while sending or reading."""
-        where = operation.where
+        where = self._where(operation)
         reason = redact(_describe(exc), self._secrets(operation))
         if isinstance(exc, httpx.TimeoutException):
             return APITimeoutError(
                 f"{where} timed out ({reason}); the API may be slow or "
                 "unreachable: try again, or raise the timeout.",
                 method=operation.method,
-                path=operation.path,
+                path=self._path(operation),
             )
         return APIConnectionError(
             f"{where} got no answer ({reason}); check the network and "
             f"the base URL {self.base_url.scheme}://{self.base_url.netloc.decode()}.",
             method=operation.method,
-            path=operation.path,
+            path=self._path(operation),
         )
 
     def _success(self, operation: Operation[T], response: httpx.Response) -> Step[T]:
@@ -265,24 +271,33 @@ class Pipeline:
             data = decode_json(response.content)
             return Step(value=operation.parse(data))
         except (ValueError, RecursionError) as exc:
+            raw = response.content
             response = self._scrubbed(operation, response)
             error = ResponseError(
-                f"{operation.where} answered {response.status_code} "
+                f"{self._where(operation)} answered {response.status_code} "
                 f"with a body that is not what the API documents ({_reason(exc)}): "
                 f"{shorten(_text(response.content)) or '(empty)'}. "
                 "Upgrade revai-langid, or report it if that does not help.",
                 status_code=response.status_code,
                 method=operation.method,
-                path=operation.path,
+                path=self._path(operation),
                 body=_text(response.content)[:MAX_BODY_KEPT],
             )
-            echoes = isinstance(exc, json.JSONDecodeError) and holds_secret(
-                exc.doc, self._secrets(operation)
-            )
+            echoes = holds_secret(_text(raw), self._secrets(operation))
             return Step(error=error, cause=None if echoes else exc)
 
     def _secrets(self, operation: Operation[Any]) -> tuple[str, ...]:
-        return (self.token, *operation.secrets)
+        """The token, the operation's auth values, and those of a longer task
+        under way (an `identify` keeps its submit's auth values while it polls)."""
+        return (self.token, *operation.secrets, *ACTIVE_SECRETS.current())
+
+    def _path(self, operation: Operation[Any]) -> str:
+        """The request path, with any secret a server-given job id carried redacted."""
+        return redact(operation.path, self._secrets(operation))
+
+    def _where(self, operation: Operation[Any]) -> str:
+        """Method and path for messages and log lines, redacted and cut short."""
+        return redact(operation.where, self._secrets(operation))
 
     def _scrubbed(
         self, operation: Operation[Any], response: httpx.Response
@@ -306,9 +321,11 @@ class Pipeline:
         status: int | None,
     ) -> None:
         """One DEBUG line per request: method, path, status, milliseconds, attempt."""
+        if not logger.isEnabledFor(logging.DEBUG):
+            return
         logger.debug(
             "%s -> %s in %.0f ms (attempt %d)",
-            operation.where,
+            self._where(operation),
             status if status is not None else "no answer",
             elapsed * 1000,
             attempt,
@@ -318,7 +335,7 @@ class Pipeline:
         """One WARNING line per retry: why, and how long until it."""
         logger.warning(
             "Retrying %s after %s in %.2f s",
-            operation.where,
+            self._where(operation),
             step.reason,
             step.retry_in,
         )

@@ -18,6 +18,7 @@ from ._errors import (
     WaitTimeoutError,
 )
 from ._models import Job
+from ._redaction import ACTIVE_SECRETS, redact
 
 REQUEST_TIMEOUT = 408
 """The status of a request the server gave up waiting for; worth another poll."""
@@ -111,10 +112,13 @@ class Poller:
         """
         remaining = self.deadline - self.clock()
         if remaining <= 0:
-            raise WaitTimeoutError(
+            message = (
                 f"Job {self.job_id} was still {self.last_status or 'not readable'} "
                 f"after {self.timeout:g} s; wait longer (timeout=...) or use a "
-                "notification_url instead of polling.",
+                "notification_url instead of polling."
+            )
+            raise WaitTimeoutError(
+                redact(message, ACTIVE_SECRETS.current()),
                 job_id=self.job_id,
                 last_status=self.last_status,
                 timeout=self.timeout,

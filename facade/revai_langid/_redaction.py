@@ -4,8 +4,10 @@ The secrets are the access token and the auth header values a caller gives for a
 source or notification URL. A server that echoes one back may spell it another
 way than it was sent: JSON may write any character as a `\\uXXXX` escape (in
 either case of hex digits, as .NET and Go do for `<`, `&` or `é`) and `/` as
-`\\/`. The pattern built for a secret matches every such spelling, and all
-secrets are replaced in one pass, longest first.
+`\\/`; a Python repr of bytes (in a protocol error) writes `\\'` and `\\xc3\\xa9`;
+a path percent-encodes; a log line may drop or replace what is not ASCII. The
+pattern built for a secret matches every such spelling, and all secrets are
+replaced in one pass, longest first.
 
 Log records of httpx, httpcore and hpack hold what a server sent, or headers on
 their way out (hpack logs the HTTP/2 header block). A filter on their loggers
@@ -46,24 +48,54 @@ THIRD_PARTY_LOGGERS = (
 """The loggers that can record what a server sent, or headers being sent. A
 filter applies only to records made on its own logger, so each is named."""
 
-_SHORT_ESCAPES = {'"': '\\\\"', "\\": "\\\\\\\\", "/": "\\\\/"}
-"""JSON's two-character escapes of printable characters, as regex text."""
+_ESCAPABLE = frozenset("\"'\\/")
+"""Characters that JSON or a Python repr may write after backslashes."""
+
+MIN_ASCII_TO_DROP = 4
+"""ASCII characters a secret needs before its other characters may be missing
+from an echo (a log line that dropped them) and the rest still count as it."""
 
 
-def _char_pattern(char: str) -> str:
-    """Regex text matching `char` as itself or as any JSON escape of it."""
+def _hex(value: int, digits: int) -> str:
+    """Regex text matching `value` in hex, either case."""
+    return "".join(f"[{d.lower()}{d.upper()}]" for d in f"{value:0{digits}x}")
+
+
+def _char_pattern(char: str, may_drop: bool) -> str:
+    """Regex text matching `char` as itself or as an escape JSON, a Python repr of
+    bytes or a percent-encoding may have turned it into."""
     forms = [re.escape(char)]
-    if char in _SHORT_ESCAPES:
-        forms.append(_SHORT_ESCAPES[char])
-    units = char.encode("utf-16-be")
-    escaped = "".join(
-        "\\\\u" + "".join(f"[{d.lower()}{d.upper()}]" for d in f"{unit:04x}")
-        for unit in (
-            int.from_bytes(units[i : i + 2], "big") for i in range(0, len(units), 2)
+    if char in _ESCAPABLE:
+        forms.append("\\\\+" + re.escape(char))
+    units = char.encode("utf-16-be", errors="surrogatepass")
+    forms.append(
+        "".join(
+            "\\\\+u" + _hex(int.from_bytes(units[i : i + 2], "big"), 4)
+            for i in range(0, len(units), 2)
         )
     )
-    forms.append(escaped)
+    encoded = _utf8(char)
+    forms.append("".join(f"%{_hex(byte, 2)}" for byte in encoded))
+    if not char.isascii():
+        forms.append("".join("\\\\+x" + _hex(byte, 2) for byte in encoded))
+        forms.append("\ufffd{1,4}")
+        if may_drop:
+            forms.append("")
     return f"(?:{'|'.join(forms)})"
+
+
+def _utf8(char: str) -> bytes:
+    """The UTF-8 bytes of `char`; a surrogate (from undecodable input) as the
+    byte it stood for, or failing that as its own three bytes."""
+    try:
+        return char.encode("utf-8", errors="surrogateescape")
+    except UnicodeEncodeError:
+        return char.encode("utf-8", errors="surrogatepass")
+
+
+def _secret_pattern(secret: str) -> str:
+    may_drop = sum(char.isascii() for char in secret) >= MIN_ASCII_TO_DROP
+    return "".join(_char_pattern(char, may_drop) for char in secret)
 
 
 @functools.lru_cache(maxsize=64)
@@ -72,8 +104,7 @@ def _pattern(secrets: tuple[str, ...]) -> re.Pattern[str] | None:
     unique = sorted({secret for secret in secrets if secret}, key=len, reverse=True)
     if not unique:
         return None
-    alternatives = ("".join(map(_char_pattern, secret)) for secret in unique)
-    return re.compile("|".join(alternatives))
+    return re.compile("|".join(map(_secret_pattern, unique)))
 
 
 def redact(text: str, secrets: Iterable[str], marker: str = REDACTED) -> str:
