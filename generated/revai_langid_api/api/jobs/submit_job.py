@@ -39,68 +39,51 @@ def build_request_kwargs(
     return _kwargs
 
 
+_NOT_JSON: Any = object()
+"""What `_json_body` answers for a body that is not JSON."""
+
+
+def _json_body(response: httpx.Response) -> Any:
+    """The decoded body, or `_NOT_JSON` (not JSON, or nested past Python's limit)."""
+    try:
+        return response.json()
+    except (ValueError, RecursionError):
+        return _NOT_JSON
+
+
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> BadRequestProblem | LanguageIdJob | Problem | UnauthorizedProblem | None:
-    if response.status_code == 200:
-        try:
-            data = response.json()
-        except (ValueError, RecursionError):
-            pass  # not JSON (or nested past Python's limit): an undocumented answer
-        else:
-            response_200 = LanguageIdJob.from_dict(data)
+    data = _json_body(response)
+    if response.status_code == 200 and data is not _NOT_JSON:
+        response_200 = LanguageIdJob.from_dict(data)
 
-            return response_200
+        return response_200
 
-    if response.status_code == 400:
-        try:
-            data = response.json()
-        except (ValueError, RecursionError):
-            pass  # not JSON (or nested past Python's limit): an undocumented answer
-        else:
-            response_400 = BadRequestProblem.from_dict(data)
+    if response.status_code == 400 and data is not _NOT_JSON:
+        response_400 = BadRequestProblem.from_dict(data)
 
-            return response_400
+        return response_400
 
-    if response.status_code == 401:
-        try:
-            data = response.json()
-        except (ValueError, RecursionError):
-            pass  # not JSON (or nested past Python's limit): an undocumented answer
-        else:
-            response_401 = UnauthorizedProblem.from_dict(data)
+    if response.status_code == 401 and data is not _NOT_JSON:
+        response_401 = UnauthorizedProblem.from_dict(data)
 
-            return response_401
+        return response_401
 
-    if response.status_code == 403:
-        try:
-            data = response.json()
-        except (ValueError, RecursionError):
-            pass  # not JSON (or nested past Python's limit): an undocumented answer
-        else:
-            response_403 = Problem.from_dict(data)
+    if response.status_code == 403 and data is not _NOT_JSON:
+        response_403 = Problem.from_dict(data)
 
-            return response_403
+        return response_403
 
-    if response.status_code == 413:
-        try:
-            data = response.json()
-        except (ValueError, RecursionError):
-            pass  # not JSON (or nested past Python's limit): an undocumented answer
-        else:
-            response_413 = Problem.from_dict(data)
+    if response.status_code == 413 and data is not _NOT_JSON:
+        response_413 = Problem.from_dict(data)
 
-            return response_413
+        return response_413
 
-    if response.status_code == 429:
-        try:
-            data = response.json()
-        except (ValueError, RecursionError):
-            pass  # not JSON (or nested past Python's limit): an undocumented answer
-        else:
-            response_429 = Problem.from_dict(data)
+    if response.status_code == 429 and data is not _NOT_JSON:
+        response_429 = Problem.from_dict(data)
 
-            return response_429
+        return response_429
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
